@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Times scbench against its peers on one corpus, in one run, and prints ratios.
+
+usage: bench/compare.py [--corpus DIR] [--build DIR] [--repeat N]
+
+Every tool is run --repeat times (the first run also warms the page cache) and its median
+wall time is reported. Peers: radon cc (complexity only); tree-sitter's pure parse of the
+same files on the same worker pool (bench/parse_only), which bounds what any tree-sitter
+based analysis can reach.
+"""
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def timed(command, repeat):
+    samples = []
+    for _ in range(repeat + 1):  # one warm-up run
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples[1:])
+
+
+def count_lines(corpus):
+    files = lines = 0
+    for directory, _, names in os.walk(corpus):
+        for name in names:
+            if name.endswith(".py"):
+                files += 1
+                with open(os.path.join(directory, name), "rb") as handle:
+                    lines += handle.read().count(b"\n")
+    return files, lines
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--corpus", default="/usr/lib/python3.11")
+    parser.add_argument("--build", default=os.path.join(ROOT, "build"))
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+
+    scbench = os.path.join(args.build, "src", "cli", "scbench")
+    parse_only = os.path.join(args.build, "bench", "parse_only")
+    for tool in (scbench, parse_only):
+        if not os.path.exists(tool):
+            sys.exit(f"compare.py: {tool} not found; build first (scripts/build.sh build)")
+    if shutil.which("radon") is None:
+        sys.exit("compare.py: radon not found (Debian package 'radon')")
+
+    files, lines = count_lines(args.corpus)
+    print(f"corpus {args.corpus}: {files} Python files, {lines} lines; {os.cpu_count()} cores; "
+          f"median of {args.repeat} runs")
+    runs = {
+        "tree-sitter parse only": [parse_only, args.corpus],
+        "scbench measure (json)": [scbench, "measure", args.corpus, "--format", "json"],
+        "radon cc (json)": ["radon", "cc", "-j", args.corpus],
+    }
+    times = {name: timed(command, args.repeat) for name, command in runs.items()}
+    measure = times["scbench measure (json)"]
+    for name, seconds in times.items():
+        print(f"  {name:<26} {seconds:8.3f} s  {lines / seconds / 1000:9.0f} klines/s")
+    print(f"radon / scbench measure:      {times['radon cc (json)'] / measure:6.2f}x  (target >= 4)")
+    print(f"scbench measure / parse only: {measure / times['tree-sitter parse only']:6.2f}x  (target <= 1.5)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,62 @@
+// Micro-benchmarks of the analyzer's inner loops on generated Python.
+
+#include <benchmark/benchmark.h>
+
+#include <string>
+
+#include "quality/file_metrics.h"
+#include "quality/ignore_rules.h"
+#include "quality/language.h"
+#include "quality/syntax_tree.h"
+
+namespace {
+
+using namespace scbench::quality;
+
+std::string GeneratedModule(int functions) {
+  std::string source = "\"\"\"Generated module.\"\"\"\n";
+  for (int i = 0; i < functions; ++i) {
+    const std::string n = std::to_string(i);
+    source += "def handler_" + n + "(request, retries=3):\n    \"\"\"Doc.\"\"\"\n";
+    source += "    # comment\n    if request and request.ok or retries > " + n + ":\n";
+    source += "        return [x for x in request.items if x]\n";
+    source += "    for attempt in range(retries):\n        try:\n            send(request)\n";
+    source += "        except IOError:\n            continue\n    return None\n\n";
+  }
+  return source;
+}
+
+void BM_ParseOnly(benchmark::State& state) {
+  const std::string source = GeneratedModule(static_cast<int>(state.range(0)));
+  const Language& python = *LanguageByName("python");
+  Parser parser;
+  for (auto _ : state) benchmark::DoNotOptimize(parser.Parse(python, source));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * source.size()));
+}
+BENCHMARK(BM_ParseOnly)->Arg(100)->Arg(1000);
+
+void BM_ParseAndMeasure(benchmark::State& state) {
+  const std::string source = GeneratedModule(static_cast<int>(state.range(0)));
+  const Language& python = *LanguageByName("python");
+  Parser parser;
+  for (auto _ : state) {
+    const SyntaxTree tree = parser.Parse(python, source);
+    benchmark::DoNotOptimize(MeasureSyntax(python, tree.get(), source, "bench.py"));
+  }
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * source.size()));
+}
+BENCHMARK(BM_ParseAndMeasure)->Arg(100)->Arg(1000);
+
+void BM_IgnoreRules(benchmark::State& state) {
+  IgnoreRules rules;
+  rules.AddPatterns("", "*.log\nbuild/\n**/generated/**\n/docs/*.py\n!keep.log\n");
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(rules.IsIgnored("src/pkg/generated/deep/module.py", false));
+    benchmark::DoNotOptimize(rules.IsIgnored("src/pkg/module.py", false));
+  }
+}
+BENCHMARK(BM_IgnoreRules);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,30 @@
+# tree-sitter's core and grammars come from the npm registry (package.json + package-lock.json,
+# installed by `npm ci` into node_modules/). They are compiled here as plain C libraries.
+set(SCBENCH_NODE_MODULES "${PROJECT_SOURCE_DIR}/node_modules" CACHE PATH "npm install location")
+set(_ts_core "${SCBENCH_NODE_MODULES}/tree-sitter/vendor/tree-sitter/lib")
+if(NOT EXISTS "${_ts_core}/src/lib.c")
+  message(FATAL_ERROR "tree-sitter sources not found under ${SCBENCH_NODE_MODULES}; run `npm ci` first")
+endif()
+
+add_library(tree_sitter_core STATIC "${_ts_core}/src/lib.c")
+target_include_directories(tree_sitter_core SYSTEM PUBLIC "${_ts_core}/include")
+target_include_directories(tree_sitter_core PRIVATE "${_ts_core}/src")
+target_compile_definitions(tree_sitter_core PRIVATE _POSIX_C_SOURCE=200112L _DEFAULT_SOURCE)
+set_target_properties(tree_sitter_core PROPERTIES C_STANDARD 11 POSITION_INDEPENDENT_CODE ON)
+target_compile_options(tree_sitter_core PRIVATE -O3 -w)
+
+# scbench_grammar(<name> <package-relative source dir>) builds tree_sitter_<name>.
+function(scbench_grammar name dir)
+  set(src "${SCBENCH_NODE_MODULES}/${dir}/src")
+  set(sources "${src}/parser.c")
+  if(EXISTS "${src}/scanner.c")
+    list(APPEND sources "${src}/scanner.c")
+  endif()
+  add_library(tree_sitter_${name} STATIC ${sources})
+  target_include_directories(tree_sitter_${name} PRIVATE "${src}")
+  set_target_properties(tree_sitter_${name} PROPERTIES C_STANDARD 11 POSITION_INDEPENDENT_CODE ON)
+  target_compile_options(tree_sitter_${name} PRIVATE -O3 -w)
+  target_link_libraries(tree_sitter_${name} PUBLIC tree_sitter_core)
+endfunction()
+
+scbench_grammar(python tree-sitter-python)

@@ -1,0 +1,97 @@
+#include "cli/measure_command.h"
+
+#include <fmt/format.h>
+#include <iostream>
+#include <memory>
+
+#include "common/atomic_file.h"
+#include "quality/quality_gate.h"
+#include "quality/tree_measurer.h"
+#include "report/measure_json.h"
+#include "report/measure_text.h"
+
+namespace scbench::cli {
+namespace {
+
+struct MeasureFlags {
+  std::string path;
+  std::string format = "text";
+  std::string output;
+  std::vector<std::string> fail_on;
+  std::vector<std::string> excludes;
+  bool include_ignored = false;
+  unsigned jobs = 0;
+  int top = 10;
+};
+
+bool ParseGate(const std::vector<std::string>& texts, std::vector<quality::GateCondition>& gate) {
+  for (const std::string& text : texts) {
+    std::string error;
+    auto condition = quality::ParseGateCondition(text, error);
+    if (!condition) {
+      std::cerr << "scbench measure: --fail-on " << error << "\n";
+      return false;
+    }
+    gate.push_back(std::move(*condition));
+  }
+  return true;
+}
+
+std::string Render(const quality::TreeMeasurement& measurement, const MeasureFlags& flags) {
+  if (flags.format == "json") return report::MeasureToJson(measurement).dump(2) + "\n";
+  return report::MeasureToText(measurement, {.top_callables = flags.top});
+}
+
+bool Emit(const std::string& rendered, const std::string& output) {
+  if (output.empty() || output == "-") {
+    std::cout << rendered;
+    return static_cast<bool>(std::cout.flush());
+  }
+  std::string error;
+  if (!WriteFileAtomically(output, rendered, error)) {
+    std::cerr << "scbench measure: " << error << "\n";
+    return false;
+  }
+  return true;
+}
+
+int RunMeasure(const MeasureFlags& flags) {
+  std::vector<quality::GateCondition> gate;
+  if (!ParseGate(flags.fail_on, gate)) return kExitUsageOrIo;
+  quality::MeasureOptions options;
+  options.discovery.include_ignored = flags.include_ignored;
+  options.discovery.excludes = flags.excludes;
+  options.jobs = flags.jobs;
+  quality::TreeMeasurement measurement;
+  std::string error;
+  if (!quality::MeasureTree(flags.path, options, measurement, error)) {
+    std::cerr << "scbench measure: " << error << "\n";
+    return kExitUsageOrIo;
+  }
+  if (!Emit(Render(measurement, flags), flags.output)) return kExitUsageOrIo;
+  const auto failures = quality::EvaluateGate(measurement, gate);
+  for (const auto& failure : failures) {
+    std::cerr << fmt::format("scbench measure: gate failed: {} (actual {:.6g})\n", failure.condition.text,
+                             failure.actual);
+  }
+  return failures.empty() ? kExitOk : kExitGateFailed;
+}
+
+}  // namespace
+
+void AddMeasureCommand(CLI::App& app, int& exit_code) {
+  auto flags = std::make_shared<MeasureFlags>();
+  CLI::App* command = app.add_subcommand("measure", "Measure the code quality of a file or directory");
+  command->add_option("path", flags->path, "File or directory to measure")->required();
+  command->add_option("--format", flags->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  command->add_option("-o,--output", flags->output, "Write the result to FILE (atomically) instead of stdout");
+  command->add_option("--fail-on", flags->fail_on,
+                      "Exit 1 when a threshold is crossed, e.g. 'erosion>0.5' or 'max_cc>=30' (repeatable)");
+  command->add_option("--exclude", flags->excludes, "Glob (gitignore syntax) to leave out (repeatable)");
+  command->add_flag("--include-ignored", flags->include_ignored, "Also measure files that .gitignore excludes");
+  command->add_option("-j,--jobs", flags->jobs, "Worker threads (default: every core)");
+  command->add_option("--top", flags->top, "Callables listed in the text summary")->check(CLI::NonNegativeNumber);
+  command->callback([flags, &exit_code] { exit_code = RunMeasure(*flags); });
+}
+
+}  // namespace scbench::cli

@@ -1,0 +1,49 @@
+#include "common/atomic_file.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace scbench {
+namespace {
+
+bool WriteAll(int fd, std::string_view content) {
+  while (!content.empty()) {
+    const ssize_t written = ::write(fd, content.data(), content.size());
+    if (written < 0) {
+      if (errno == EINTR) continue;
+      return false;
+    }
+    content.remove_prefix(static_cast<std::size_t>(written));
+  }
+  return true;
+}
+
+}  // namespace
+
+bool WriteFileAtomically(const std::filesystem::path& path, std::string_view content, std::string& error) {
+  const std::filesystem::path directory = path.has_parent_path() ? path.parent_path() : ".";
+  std::string temp = (directory / ("." + path.filename().string() + ".tmpXXXXXX")).string();
+  const int fd = ::mkstemp(temp.data());
+  if (fd < 0) {
+    error = path.string() + ": cannot create a temporary file: " + std::strerror(errno);
+    return false;
+  }
+  const bool ok = WriteAll(fd, content) && ::fsync(fd) == 0;
+  const int saved_errno = errno;
+  ::close(fd);
+  if (!ok || ::rename(temp.c_str(), path.c_str()) != 0) {
+    error = path.string() + ": cannot write: " + std::strerror(ok ? errno : saved_errno);
+    ::unlink(temp.c_str());
+    return false;
+  }
+  // mkstemp creates 0600; give the file the permissions an ordinary write would.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  ::chmod(path.c_str(), 0666 & ~mask);
+  return true;
+}
+
+}  // namespace scbench

@@ -1,0 +1,128 @@
+#pragma once
+/// A language is data: its tree-sitter grammar plus tables of node kinds that tell the
+/// analyzer what is a callable, a decision point, a statement, a comment. Adding a language
+/// means adding one file under languages/ that defines a LanguageSpec and registering it in
+/// language_registry.cc.
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tree_sitter/api.h>
+
+namespace scbench::quality {
+
+/// Where a node sits: its parent and grandparent (null nodes at the top). The walk knows
+/// them for free, while ts_node_parent() costs a descent from the root.
+struct NodeContext {
+  TSNode parent;
+  TSNode grandparent;
+};
+
+/// Counts how many decision points one node contributes (McCabe: each adds one path).
+using DecisionCounter = int (*)(TSNode node, NodeContext context, std::string_view source);
+
+struct DecisionRule {
+  std::string_view node_kind;
+  /// Decisions added by every node of this kind; ignored when `counter` is set.
+  int weight = 1;
+  /// Language-specific counting for kinds whose weight depends on their children.
+  DecisionCounter counter = nullptr;
+  /// Decisions nested below this node are not counted (radon's rule for `assert`).
+  bool hides_descendants = false;
+};
+
+/// Finds the name of a callable that has no name of its own, such as a lambda assigned to
+/// a variable. Returns an empty string when the node is not a named callable.
+using AnonymousCallableNamer = std::string (*)(TSNode node, NodeContext context, std::string_view source);
+
+/// Decides whether a statement node is a docstring (documentation, not code).
+using DocstringTest = bool (*)(TSNode statement, NodeContext context);
+
+struct LanguageSpec {
+  std::string_view name;
+  std::vector<std::string_view> extensions;
+  const TSLanguage* (*grammar)();
+
+  /// Definitions with a name and a body: functions, methods, constructors.
+  std::vector<std::string_view> function_kinds;
+  /// Field of a function node holding the part whose decisions count (its body).
+  std::string_view function_body_field = "body";
+  /// Unnamed callables (lambdas, closures) that count as callables only when named by
+  /// `name_anonymous_callable`; their decisions also count for the enclosing callable.
+  std::vector<std::string_view> anonymous_callable_kinds;
+  AnonymousCallableNamer name_anonymous_callable = nullptr;
+  /// Type definitions: they qualify the names of what they contain.
+  std::vector<std::string_view> class_kinds;
+  /// Regions whose decisions belong to no callable (decorators, for example).
+  std::vector<std::string_view> opaque_kinds;
+  std::vector<std::string_view> comment_kinds;
+  std::vector<std::string_view> statement_kinds;
+  /// Compound statements that deepen nesting.
+  std::vector<std::string_view> nesting_kinds;
+  std::vector<DecisionRule> decisions;
+  std::vector<std::string_view> parameter_kinds;
+  std::string_view parameters_field = "parameters";
+  DocstringTest is_docstring = nullptr;
+};
+
+/// Node roles as bit flags, looked up per grammar symbol in O(1) during the walk.
+enum NodeRole : std::uint16_t {
+  kRoleFunction = 1u << 0,
+  kRoleAnonymousCallable = 1u << 1,
+  kRoleClass = 1u << 2,
+  kRoleOpaque = 1u << 3,
+  kRoleComment = 1u << 4,
+  kRoleStatement = 1u << 5,
+  kRoleNesting = 1u << 6,
+  kRoleDecision = 1u << 7,
+  kRoleParameter = 1u << 8,
+};
+
+/// A LanguageSpec resolved against its grammar: symbol ids mapped to roles.
+class Language {
+ public:
+  explicit Language(const LanguageSpec& spec);
+
+  const LanguageSpec& spec() const { return *spec_; }
+  std::string_view name() const { return spec_->name; }
+  const TSLanguage* grammar() const { return grammar_; }
+  std::uint16_t roles(TSSymbol symbol) const {
+    return symbol < roles_.size() ? roles_[symbol] : 0;
+  }
+  /// The decision rule for a symbol with kRoleDecision.
+  const DecisionRule& decision_rule(TSSymbol symbol) const { return spec_->decisions[decision_index_[symbol]]; }
+  TSFieldId body_field() const { return body_field_; }
+  TSFieldId parameters_field() const { return parameters_field_; }
+
+ private:
+  void assign(std::span<const std::string_view> kinds, NodeRole role);
+
+  const LanguageSpec* spec_;
+  const TSLanguage* grammar_;
+  std::vector<std::uint16_t> roles_;
+  std::vector<std::uint16_t> decision_index_;
+  TSFieldId body_field_ = 0;
+  TSFieldId parameters_field_ = 0;
+};
+
+/// Every built-in language, resolved once.
+const std::vector<Language>& BuiltinLanguages();
+
+/// The language for a file name by its extension, or nullptr.
+const Language* LanguageForPath(std::string_view path);
+
+/// The built-in language with this name, or nullptr.
+const Language* LanguageByName(std::string_view name);
+
+/// Text of a node.
+inline std::string_view NodeText(TSNode node, std::string_view source) {
+  const std::uint32_t start = ts_node_start_byte(node);
+  const std::uint32_t end = ts_node_end_byte(node);
+  if (start >= source.size() || end <= start) return {};
+  return source.substr(start, std::min<std::size_t>(end, source.size()) - start);
+}
+
+}  // namespace scbench::quality

@@ -1,0 +1,133 @@
+// Python: McCabe complexity counted exactly as radon 5.1 (`radon cc`) counts it.
+// The rules are documented in docs/complexity.md; each one has a test in
+// languages/python_test.cc.
+
+#include "quality/languages/builtin.h"
+
+#include <cstring>
+
+extern "C" const TSLanguage* tree_sitter_python();
+
+namespace scbench::quality {
+namespace {
+
+bool HasChildOfKind(TSNode node, const char* kind) {
+  const std::uint32_t count = ts_node_child_count(node);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    if (std::strcmp(ts_node_type(ts_node_child(node, i)), kind) == 0) return true;
+  }
+  return false;
+}
+
+// `except* E:` clauses belong to a TryStar node, which radon 5.1 does not count.
+bool IsExceptStar(TSNode except_clause) {
+  return ts_node_child_count(except_clause) > 1 &&
+         std::strcmp(ts_node_type(ts_node_child(except_clause, 1)), "*") == 0;
+}
+
+bool IsTryStar(TSNode try_statement) {
+  const std::uint32_t count = ts_node_named_child_count(try_statement);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const TSNode child = ts_node_named_child(try_statement, i);
+    if (std::strcmp(ts_node_type(child), "except_clause") == 0) return IsExceptStar(child);
+  }
+  return false;
+}
+
+// Loops add one, plus one for an `else` block.
+int CountLoop(TSNode node, NodeContext, std::string_view) { return 1 + (HasChildOfKind(node, "else_clause") ? 1 : 0); }
+
+// Each handler adds one; the try's own `else` adds one only with handlers (radon: Try node).
+int CountExceptClause(TSNode node, NodeContext, std::string_view) { return IsExceptStar(node) ? 0 : 1; }
+int CountTryElse(TSNode node, NodeContext, std::string_view) {
+  return (!IsTryStar(node) && HasChildOfKind(node, "else_clause")) ? 1 : 0;
+}
+
+// `if` inside a comprehension adds one; a case guard (`case x if y:`) adds nothing.
+// `match` itself adds nothing either: radon 5.1 predates pattern matching and only counts
+// what the cases contain.
+int CountIfClause(TSNode, NodeContext context, std::string_view) {
+  return std::strcmp(ts_node_type(context.parent), "case_clause") == 0 ? 0 : 1;
+}
+
+bool IsStringExpression(TSNode statement) {
+  if (std::strcmp(ts_node_type(statement), "expression_statement") != 0) return false;
+  if (ts_node_named_child_count(statement) != 1) return false;
+  const char* kind = ts_node_type(ts_node_named_child(statement, 0));
+  return std::strcmp(kind, "string") == 0 || std::strcmp(kind, "concatenated_string") == 0;
+}
+
+// A docstring is a string expression that is the first statement of a module, class or
+// function body (comments before it do not count as statements).
+bool IsDocstring(TSNode statement, NodeContext context) {
+  if (!IsStringExpression(statement)) return false;
+  const TSNode parent = context.parent;
+  const char* parent_kind = ts_node_type(parent);
+  if (std::strcmp(parent_kind, "block") == 0) {
+    const char* owner = ts_node_type(context.grandparent);
+    if (std::strcmp(owner, "function_definition") != 0 && std::strcmp(owner, "class_definition") != 0) return false;
+  } else if (std::strcmp(parent_kind, "module") != 0) {
+    return false;
+  }
+  const std::uint32_t count = ts_node_named_child_count(parent);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const TSNode child = ts_node_named_child(parent, i);
+    if (std::strcmp(ts_node_type(child), "comment") == 0) continue;
+    return ts_node_eq(child, statement);
+  }
+  return false;
+}
+
+// `name = lambda ...` and `obj.attr = lambda ...` make the lambda a named callable.
+std::string NameAssignedLambda(TSNode lambda, NodeContext context, std::string_view source) {
+  const TSNode parent = context.parent;
+  if (std::strcmp(ts_node_type(parent), "assignment") != 0) return {};
+  const TSNode right = ts_node_child_by_field_name(parent, "right", 5);
+  if (!ts_node_eq(right, lambda)) return {};
+  const TSNode left = ts_node_child_by_field_name(parent, "left", 4);
+  const char* kind = ts_node_type(left);
+  if (std::strcmp(kind, "identifier") != 0 && std::strcmp(kind, "attribute") != 0) return {};
+  return std::string(NodeText(left, source));
+}
+
+}  // namespace
+
+const LanguageSpec& PythonSpec() {
+  static const LanguageSpec spec{
+      .name = "python",
+      .extensions = {".py", ".pyw", ".pyi"},
+      .grammar = tree_sitter_python,
+      .function_kinds = {"function_definition"},
+      .anonymous_callable_kinds = {"lambda"},
+      .name_anonymous_callable = NameAssignedLambda,
+      .class_kinds = {"class_definition"},
+      .opaque_kinds = {"decorator"},
+      .comment_kinds = {"comment"},
+      .statement_kinds = {"expression_statement", "return_statement", "pass_statement", "break_statement",
+                          "continue_statement", "raise_statement", "assert_statement", "delete_statement",
+                          "global_statement", "nonlocal_statement", "import_statement",
+                          "import_from_statement", "future_import_statement", "type_alias_statement",
+                          "print_statement", "exec_statement", "if_statement", "for_statement",
+                          "while_statement", "try_statement", "with_statement", "match_statement",
+                          "function_definition", "class_definition", "decorated_definition"},
+      .nesting_kinds = {"if_statement", "for_statement", "while_statement", "try_statement", "with_statement",
+                        "match_statement"},
+      .decisions = {{.node_kind = "if_statement"},
+                    {.node_kind = "elif_clause"},
+                    {.node_kind = "conditional_expression"},
+                    {.node_kind = "boolean_operator"},
+                    {.node_kind = "for_statement", .counter = CountLoop},
+                    {.node_kind = "while_statement", .counter = CountLoop},
+                    {.node_kind = "except_clause", .counter = CountExceptClause},
+                    {.node_kind = "try_statement", .counter = CountTryElse},
+                    {.node_kind = "for_in_clause"},
+                    {.node_kind = "if_clause", .counter = CountIfClause},
+                    {.node_kind = "assert_statement", .hides_descendants = true}},
+      .parameter_kinds = {"identifier", "typed_parameter", "default_parameter", "typed_default_parameter",
+                          "list_splat_pattern", "dictionary_splat_pattern"},
+      .is_docstring = IsDocstring,
+  };
+  return spec;
+}
+
+}  // namespace scbench::quality

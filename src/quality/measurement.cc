@@ -1,0 +1,20 @@
+#include "quality/measurement.h"
+
+#include <cmath>
+
+namespace scbench::quality {
+
+LineCounts& LineCounts::operator+=(const LineCounts& other) {
+  total += other.total;
+  blank += other.blank;
+  comment += other.comment;
+  docstring += other.docstring;
+  sloc += other.sloc;
+  return *this;
+}
+
+double CallableMeasurement::ComplexityMass() const {
+  return cyclomatic_complexity * std::sqrt(static_cast<double>(sloc));
+}
+
+}  // namespace scbench::quality

@@ -1,0 +1,50 @@
+#pragma once
+/// Owning wrappers around tree-sitter's parser and tree, and a depth-first walk that never
+/// recurses (code nested hundreds of levels deep must not exhaust the stack).
+
+#include <memory>
+#include <string_view>
+
+#include <tree_sitter/api.h>
+
+#include "quality/language.h"
+
+namespace scbench::quality {
+
+struct TreeDeleter {
+  void operator()(TSTree* tree) const { ts_tree_delete(tree); }
+};
+using SyntaxTree = std::unique_ptr<TSTree, TreeDeleter>;
+
+/// One parser per thread: tree-sitter parsers are not thread-safe, trees are read-only.
+class Parser {
+ public:
+  Parser();
+  ~Parser();
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+
+  /// Parses `source` as `language`; returns null only if tree-sitter gives up.
+  SyntaxTree Parse(const Language& language, std::string_view source);
+
+ private:
+  TSParser* parser_;
+  const TSLanguage* current_ = nullptr;
+};
+
+/// Receives enter/leave events in document order. `depth` is 0 for the root.
+class SyntaxVisitor {
+ public:
+  virtual ~SyntaxVisitor() = default;
+  /// Returns false to skip the node's children.
+  virtual bool Enter(TSNode node, std::uint32_t depth) = 0;
+  virtual void Leave(TSNode node, std::uint32_t depth) = 0;
+};
+
+/// Visits every node of the tree, iteratively.
+void WalkTree(const TSTree* tree, SyntaxVisitor& visitor);
+
+/// Same, starting at `node` (its siblings and ancestors are not visited).
+void WalkSubtree(TSNode node, SyntaxVisitor& visitor);
+
+}  // namespace scbench::quality

@@ -1,0 +1,94 @@
+#include "quality/tree_measurer.h"
+
+#include <algorithm>
+#include <memory>
+#include <numeric>
+#include <optional>
+
+#include "quality/complexity_summary.h"
+#include "quality/file_metrics.h"
+#include "quality/source_file.h"
+#include "quality/syntax_tree.h"
+#include "quality/work_queue.h"
+
+namespace scbench::quality {
+namespace {
+
+struct FileOutcome {
+  std::optional<FileMeasurement> measurement;
+  std::vector<Diagnostic> diagnostics;
+};
+
+FileOutcome MeasureOneFile(const SourceFile& file, const MeasureOptions& options, Parser& parser) {
+  FileOutcome outcome;
+  const auto note = [&](Severity severity, std::string message) {
+    outcome.diagnostics.push_back({file.relative, severity, std::move(message)});
+  };
+  std::string source;
+  std::string error;
+  if (!ReadSourceFile(file.absolute, options.max_file_bytes, source, error)) {
+    note(Severity::kError, error);
+    return outcome;
+  }
+  if (LooksBinary(source)) {
+    note(Severity::kWarning, "binary content (NUL byte), skipped");
+    return outcome;
+  }
+  if (source.empty()) note(Severity::kNote, "empty file");
+  if (const auto line = FirstInvalidUtf8Line(source)) {
+    note(Severity::kWarning, "not valid UTF-8 from line " + std::to_string(*line) +
+                                 "; invalid bytes were read as replacement characters");
+  }
+  const SyntaxTree tree = parser.Parse(*file.language, source);
+  if (!tree) {
+    note(Severity::kError, "the parser gave up on this file");
+    return outcome;
+  }
+  outcome.measurement = MeasureSyntax(*file.language, tree.get(), source, file.relative);
+  if (outcome.measurement->parse_errors > 0) {
+    note(Severity::kWarning, std::to_string(outcome.measurement->parse_errors) +
+                                 " syntax error(s); measured what parsed");
+  }
+  return outcome;
+}
+
+void Summarize(TreeMeasurement& out) {
+  for (const FileMeasurement& file : out.files) {
+    out.lines += file.lines;
+    out.parse_errors += file.parse_errors;
+  }
+  out.complexity = SummarizeComplexity(out.files);
+}
+
+}  // namespace
+
+bool MeasureTree(const std::filesystem::path& root, const MeasureOptions& options, TreeMeasurement& out,
+                 std::string& error) {
+  Discovery discovery;
+  if (!DiscoverSources(root, options.discovery, discovery, error)) return false;
+  out.root = root.string();
+  out.diagnostics = std::move(discovery.diagnostics);
+
+  const unsigned workers = WorkerCount(options.jobs);
+  std::vector<std::unique_ptr<Parser>> parsers;
+  for (unsigned i = 0; i < workers; ++i) parsers.push_back(std::make_unique<Parser>());
+  // Largest files first, so that no worker is left with a big file at the end.
+  std::vector<std::size_t> order(discovery.files.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return discovery.files[a].size > discovery.files[b].size; });
+  std::vector<FileOutcome> outcomes(discovery.files.size());
+  RunParallel(order.size(), workers, [&](std::size_t position, unsigned worker) {
+    const std::size_t index = order[position];
+    outcomes[index] = MeasureOneFile(discovery.files[index], options, *parsers[worker]);
+  });
+
+  for (FileOutcome& outcome : outcomes) {
+    std::move(outcome.diagnostics.begin(), outcome.diagnostics.end(), std::back_inserter(out.diagnostics));
+    if (outcome.measurement) out.files.push_back(std::move(*outcome.measurement));
+  }
+  Summarize(out);
+  return true;
+}
+
+}  // namespace scbench::quality

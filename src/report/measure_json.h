@@ -1,0 +1,15 @@
+#pragma once
+/// The versioned JSON form of a measurement (schema documented in docs/measure-json.md).
+
+#include <nlohmann/json.hpp>
+
+#include "quality/measurement.h"
+
+namespace scbench::report {
+
+inline constexpr const char* kMeasureSchema = "scbench.measure";
+inline constexpr int kMeasureSchemaVersion = 1;
+
+nlohmann::ordered_json MeasureToJson(const quality::TreeMeasurement& measurement);
+
+}  // namespace scbench::report

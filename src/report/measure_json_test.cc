@@ -1,0 +1,50 @@
+// Golden test: the JSON of the sample project must not drift. To accept an intended change,
+// run the test with SCBENCH_UPDATE_GOLDEN=1 and review the diff of the golden file.
+
+#include "report/measure_json.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <gtest/gtest.h>
+#include <sstream>
+
+#include "quality/tree_measurer.h"
+
+namespace scbench::report {
+namespace {
+
+const std::string kFixtures = std::string(SCBENCH_SOURCE_DIR) + "/tests/fixtures/python/";
+
+nlohmann::ordered_json MeasureFixture(const std::string& name) {
+  quality::TreeMeasurement measurement;
+  std::string error;
+  EXPECT_TRUE(quality::MeasureTree(kFixtures + name, {}, measurement, error)) << error;
+  auto json = MeasureToJson(measurement);
+  json["root"] = name;
+  json["tool"]["version"] = "(any)";
+  return json;
+}
+
+TEST(MeasureJson, SampleProjectMatchesGolden) {
+  const auto actual = MeasureFixture("sample_project");
+  const std::string golden_path = kFixtures + "sample_project.measure.json";
+  if (std::getenv("SCBENCH_UPDATE_GOLDEN") != nullptr) std::ofstream(golden_path) << actual.dump(2) << "\n";
+  std::ifstream golden_file(golden_path);
+  ASSERT_TRUE(golden_file) << "missing " << golden_path;
+  const auto golden = nlohmann::ordered_json::parse(golden_file);
+  EXPECT_EQ(actual, golden) << "diff (golden -> actual):\n" << nlohmann::json::diff(golden, actual).dump(2);
+}
+
+TEST(MeasureJson, SchemaIsVersionedAndCallablesCarryEveryMetric) {
+  const auto json = MeasureFixture("sample_project");
+  EXPECT_EQ(json["schema"], "scbench.measure");
+  EXPECT_EQ(json["schema_version"], 1);
+  const auto& callable = json["files"][1]["callables"][0];
+  for (const char* key : {"name", "qualified_name", "kind", "start_line", "end_line", "sloc", "statements", "cc",
+                          "max_nesting", "parameters", "mass"}) {
+    EXPECT_TRUE(callable.contains(key)) << key;
+  }
+}
+
+}  // namespace
+}  // namespace scbench::report
