@@ -4,13 +4,16 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(build-essential cmake pkg-config git nodejs npm python3
+packages=(build-essential cmake pkg-config git python3
           nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libfmt-dev libxxhash-dev libre2-dev libmimalloc-dev
           libgtest-dev libgmock-dev libbenchmark-dev radon bubblewrap)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+# Node.js and npm may come from elsewhere than Debian (their Debian packages conflict with
+# such installs), so they are only installed when the commands are missing.
+command -v npm >/dev/null || missing+=(nodejs npm)
 if ((${#missing[@]})); then
   echo "installing Debian packages: ${missing[*]}"
   SUDO=""; [[ $(id -u) -eq 0 ]] || SUDO=sudo
