@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "cli/measure_command.h"
+#include "cli/rules_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"scbench: measure how code erodes as agents extend it"};
@@ -13,6 +14,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("scbench ") + SCBENCH_VERSION);
   int exit_code = scbench::cli::kExitOk;
   scbench::cli::AddMeasureCommand(app, exit_code);
+  scbench::cli::AddRulesCommand(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {

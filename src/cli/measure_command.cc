@@ -4,6 +4,7 @@
 #include <iostream>
 #include <memory>
 
+#include "cli/rule_loading.h"
 #include "common/atomic_file.h"
 #include "quality/quality_gate.h"
 #include "quality/tree_measurer.h"
@@ -20,6 +21,8 @@ struct MeasureFlags {
   std::vector<std::string> fail_on;
   std::vector<std::string> excludes;
   bool include_ignored = false;
+  std::vector<std::string> rule_directories;
+  bool no_builtin_rules = false;
   unsigned jobs = 0;
   int top = 10;
 };
@@ -58,7 +61,10 @@ bool Emit(const std::string& rendered, const std::string& output) {
 int RunMeasure(const MeasureFlags& flags) {
   std::vector<quality::GateCondition> gate;
   if (!ParseGate(flags.fail_on, gate)) return kExitUsageOrIo;
+  const auto rules = LoadRuleSet({flags.rule_directories, !flags.no_builtin_rules}, "measure");
+  if (!rules) return kExitUsageOrIo;
   quality::MeasureOptions options;
+  options.rules = &*rules;
   options.discovery.include_ignored = flags.include_ignored;
   options.discovery.excludes = flags.excludes;
   options.jobs = flags.jobs;
@@ -88,6 +94,8 @@ void AddMeasureCommand(CLI::App& app, int& exit_code) {
   command->add_option("--fail-on", flags->fail_on,
                       "Exit 1 when a threshold is crossed, e.g. 'erosion>0.5' or 'max_cc>=30' (repeatable)");
   command->add_option("--exclude", flags->excludes, "Glob (gitignore syntax) to leave out (repeatable)");
+  command->add_option("--rules", flags->rule_directories, "Also load the rule packs in DIR (repeatable)");
+  command->add_flag("--no-builtin-rules", flags->no_builtin_rules, "Leave out the rule packs shipped with scbench");
   command->add_flag("--include-ignored", flags->include_ignored, "Also measure files that .gitignore excludes");
   command->add_option("-j,--jobs", flags->jobs, "Worker threads (default: every core)");
   command->add_option("--top", flags->top, "Callables listed in the text summary")->check(CLI::NonNegativeNumber);

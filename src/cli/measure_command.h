@@ -3,12 +3,9 @@
 
 #include <CLI/CLI.hpp>
 
-namespace scbench::cli {
+#include "cli/exit_codes.h"
 
-/// Exit codes shared by every command.
-inline constexpr int kExitOk = 0;
-inline constexpr int kExitGateFailed = 1;
-inline constexpr int kExitUsageOrIo = 2;
+namespace scbench::cli {
 
 /// Adds the subcommand; `exit_code` receives the command's result when it runs.
 void AddMeasureCommand(CLI::App& app, int& exit_code);

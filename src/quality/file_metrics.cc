@@ -34,9 +34,8 @@ class MetricsWalk final : public SyntaxVisitor {
   MetricsWalk(const Language& language, std::string_view source, FileMeasurement& out)
       : language_(language), source_(source), out_(out) {}
 
-  bool Enter(TSNode node, std::uint32_t depth) override {
-    if (ancestors_.size() <= depth) ancestors_.resize(depth + 1);
-    ancestors_[depth] = node;
+  bool Enter(TSNode node, std::uint32_t depth, NodeContext context) override {
+    context_ = context;
     const TSSymbol symbol = ts_node_symbol(node);
     const std::uint16_t roles = language_.roles(symbol);
     if (ts_node_is_error(node) || ts_node_is_missing(node)) ++out_.parse_errors;
@@ -81,10 +80,6 @@ class MetricsWalk final : public SyntaxVisitor {
     }
   }
 
-  NodeContext Context(std::uint32_t depth) const {
-    return {depth >= 1 ? ancestors_[depth - 1] : TSNode{}, depth >= 2 ? ancestors_[depth - 2] : TSNode{}};
-  }
-
   /// The scope that owns a position inside its body, or nullptr.
   Scope* CountingScope(TSNode node) {
     if (scopes_.empty()) return nullptr;
@@ -95,7 +90,7 @@ class MetricsWalk final : public SyntaxVisitor {
 
   void EnterStatement(TSNode node, std::uint32_t depth) {
     if (docstring_depth_ == kNone && language_.spec().is_docstring &&
-        language_.spec().is_docstring(node, Context(depth))) {
+        language_.spec().is_docstring(node, context_)) {
       docstring_depth_ = depth;
       return;
     }
@@ -116,7 +111,7 @@ class MetricsWalk final : public SyntaxVisitor {
   void CountDecision(TSNode node, TSSymbol symbol, std::uint32_t depth) {
     const DecisionRule& rule = language_.decision_rule(symbol);
     if (rule.hides_descendants) hidden_depth_ = depth;
-    const int weight = rule.counter != nullptr ? rule.counter(node, Context(depth), source_) : rule.weight;
+    const int weight = rule.counter != nullptr ? rule.counter(node, context_, source_) : rule.weight;
     if (weight == 0) return;
     const std::uint32_t start = ts_node_start_byte(node);
     for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope) {
@@ -158,6 +153,8 @@ class MetricsWalk final : public SyntaxVisitor {
     std::string name = ts_node_is_null(name_node) ? "<anonymous>" : std::string(NodeText(name_node, source_));
     const char* kind = names_.empty() ? "function" : (names_.back().is_class ? "method" : "closure");
     const int index = AddCallable(node, name, kind);
+    const TrivialWrapperTest is_wrapper = language_.spec().is_trivial_wrapper;
+    out_.callables[index].trivial_wrapper = is_wrapper != nullptr && is_wrapper(node, source_);
     const TSNode body = ts_node_child_by_field_id(node, language_.body_field());
     const std::uint32_t body_start = ts_node_is_null(body) ? ts_node_end_byte(node) : ts_node_start_byte(body);
     scopes_.push_back({depth, index, false, body_start});
@@ -166,7 +163,7 @@ class MetricsWalk final : public SyntaxVisitor {
 
   void EnterAnonymousCallable(TSNode node, std::uint32_t depth) {
     if (language_.spec().name_anonymous_callable == nullptr) return;
-    std::string name = language_.spec().name_anonymous_callable(node, Context(depth), source_);
+    std::string name = language_.spec().name_anonymous_callable(node, context_, source_);
     if (name.empty()) return;
     const int index = AddCallable(node, name, "lambda");
     scopes_.push_back({depth, index, true, ts_node_start_byte(node)});
@@ -185,7 +182,7 @@ class MetricsWalk final : public SyntaxVisitor {
   FileMeasurement& out_;
   std::vector<Scope> scopes_;
   std::vector<NameFrame> names_;
-  std::vector<TSNode> ancestors_;  // ancestors_[d] is the node entered last at depth d
+  NodeContext context_{};  // of the node being entered
   std::vector<std::pair<std::uint32_t, std::size_t>> nesting_;  // (depth, scope index)
   std::uint32_t hidden_depth_ = kNone;
   std::uint32_t docstring_depth_ = kNone;
@@ -245,13 +242,20 @@ void AssignCallableSloc(FileMeasurement& out) {
 }  // namespace
 
 FileMeasurement MeasureSyntax(const Language& language, const TSTree* tree, std::string_view source,
-                              std::string path) {
+                              std::string path, const std::vector<SyntaxVisitor*>& also_visit) {
   FileMeasurement out;
   out.path = std::move(path);
   out.language = std::string(language.name());
   MetricsWalk walk(language, source, out);
   walk.line_flags.assign(CountLines(source), 0);
-  WalkTree(tree, walk);
+  if (also_visit.empty()) {
+    WalkTree(tree, walk);
+  } else {
+    std::vector<SyntaxVisitor*> visitors{&walk};
+    visitors.insert(visitors.end(), also_visit.begin(), also_visit.end());
+    VisitorGroup group(std::move(visitors));
+    WalkTree(tree, group);
+  }
   ClassifyLines(source, walk.line_flags, out);
   AssignCallableSloc(out);
   return out;

@@ -11,8 +11,9 @@
 
 namespace scbench::quality {
 
+/// `also_visit` joins the same walk (clone tokens, call sites) so the tree is traversed once.
 FileMeasurement MeasureSyntax(const Language& language, const TSTree* tree, std::string_view source,
-                              std::string path);
+                              std::string path, const std::vector<SyntaxVisitor*>& also_visit = {});
 
 /// Convenience for tests and one-off use: parses and measures `source`.
 FileMeasurement MeasureSource(const Language& language, std::string_view source, std::string path = "<memory>");

@@ -18,6 +18,10 @@ Language::Language(const LanguageSpec& spec)
   assign(spec.statement_kinds, kRoleStatement);
   assign(spec.nesting_kinds, kRoleNesting);
   assign(spec.parameter_kinds, kRoleParameter);
+  assign(spec.clone_kinds, kRoleCloneRoot);
+  assign(spec.identifier_kinds, kRoleIdentifier);
+  assign(spec.literal_kinds, kRoleLiteral);
+  assign(spec.call_kinds, kRoleCall);
   for (std::size_t rule = 0; rule < spec.decisions.size(); ++rule) {
     const std::string_view kind = spec.decisions[rule].node_kind;
     assign(std::span(&kind, 1), kRoleDecision);
@@ -25,10 +29,13 @@ Language::Language(const LanguageSpec& spec)
       if (kind == ts_language_symbol_name(grammar_, symbol)) decision_index_[symbol] = static_cast<std::uint16_t>(rule);
     }
   }
-  body_field_ = ts_language_field_id_for_name(grammar_, spec.function_body_field.data(),
-                                              static_cast<std::uint32_t>(spec.function_body_field.size()));
-  parameters_field_ = ts_language_field_id_for_name(grammar_, spec.parameters_field.data(),
-                                                    static_cast<std::uint32_t>(spec.parameters_field.size()));
+  body_field_ = FieldId(spec.function_body_field);
+  parameters_field_ = FieldId(spec.parameters_field);
+  call_function_field_ = FieldId(spec.call_function_field);
+}
+
+TSFieldId Language::FieldId(std::string_view name) const {
+  return ts_language_field_id_for_name(grammar_, name.data(), static_cast<std::uint32_t>(name.size()));
 }
 
 // Grammars may give one node kind several symbol ids (aliases), so roles are assigned by

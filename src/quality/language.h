@@ -41,6 +41,10 @@ using AnonymousCallableNamer = std::string (*)(TSNode node, NodeContext context,
 /// Decides whether a statement node is a docstring (documentation, not code).
 using DocstringTest = bool (*)(TSNode statement, NodeContext context);
 
+/// Decides whether a function only forwards its parameters to another call
+/// (`def get(k): return fetch(k)`), a trivial wrapper.
+using TrivialWrapperTest = bool (*)(TSNode function, std::string_view source);
+
 struct LanguageSpec {
   std::string_view name;
   std::vector<std::string_view> extensions;
@@ -66,6 +70,20 @@ struct LanguageSpec {
   std::vector<std::string_view> parameter_kinds;
   std::string_view parameters_field = "parameters";
   DocstringTest is_docstring = nullptr;
+
+  // Clone detection: which subtrees are hashed, and how tokens are normalised.
+  /// Function definitions and compound statements whose normalised shape is hashed.
+  std::vector<std::string_view> clone_kinds;
+  /// Names, renamed by order of first appearance inside a hashed subtree.
+  std::vector<std::string_view> identifier_kinds;
+  /// Literals, replaced by their kind (their children are not looked at).
+  std::vector<std::string_view> literal_kinds;
+
+  // Waste signals.
+  /// Call expressions; `call_function_field` holds what is called.
+  std::vector<std::string_view> call_kinds;
+  std::string_view call_function_field = "function";
+  TrivialWrapperTest is_trivial_wrapper = nullptr;
 };
 
 /// Node roles as bit flags, looked up per grammar symbol in O(1) during the walk.
@@ -79,6 +97,10 @@ enum NodeRole : std::uint16_t {
   kRoleNesting = 1u << 6,
   kRoleDecision = 1u << 7,
   kRoleParameter = 1u << 8,
+  kRoleCloneRoot = 1u << 9,
+  kRoleIdentifier = 1u << 10,
+  kRoleLiteral = 1u << 11,
+  kRoleCall = 1u << 12,
 };
 
 /// A LanguageSpec resolved against its grammar: symbol ids mapped to roles.
@@ -96,9 +118,11 @@ class Language {
   const DecisionRule& decision_rule(TSSymbol symbol) const { return spec_->decisions[decision_index_[symbol]]; }
   TSFieldId body_field() const { return body_field_; }
   TSFieldId parameters_field() const { return parameters_field_; }
+  TSFieldId call_function_field() const { return call_function_field_; }
 
  private:
   void assign(std::span<const std::string_view> kinds, NodeRole role);
+  TSFieldId FieldId(std::string_view name) const;
 
   const LanguageSpec* spec_;
   const TSLanguage* grammar_;
@@ -106,6 +130,7 @@ class Language {
   std::vector<std::uint16_t> decision_index_;
   TSFieldId body_field_ = 0;
   TSFieldId parameters_field_ = 0;
+  TSFieldId call_function_field_ = 0;
 };
 
 /// Every built-in language, resolved once.

@@ -33,6 +33,10 @@ struct CallableMeasurement {
   int cyclomatic_complexity = 1;
   int max_nesting = 0;
   int parameters = 0;
+  /// Only forwards its parameters to another call.
+  bool trivial_wrapper = false;
+  /// Defined once and called exactly once across the measured tree.
+  bool single_use = false;
 
   /// CC x sqrt(SLOC): how much complexity this callable carries.
   double ComplexityMass() const;
@@ -47,6 +51,46 @@ struct Diagnostic {
   std::string message;
 };
 
+/// A hashed subtree of one file (internal to clone detection, not rendered).
+struct CloneCandidate {
+  std::uint64_t hash = 0;
+  int start_line = 0;
+  int end_line = 0;
+  int sloc = 0;
+};
+
+struct CloneInstance {
+  std::size_t file = 0;  // index into TreeMeasurement::files
+  int start_line = 0;
+  int end_line = 0;
+};
+
+struct CloneGroup {
+  std::uint64_t hash = 0;
+  int sloc = 0;  // of one instance
+  std::vector<CloneInstance> instances;
+};
+
+/// A slop rule's match. Suppressed hits (an inline `scbench: ignore[id]`) are kept for
+/// reporting but flag no line.
+struct RuleHit {
+  std::string rule_id;
+  int start_line = 0;
+  int end_line = 0;
+  int severity = 1;
+  bool suppressed = false;
+};
+
+/// Lines of one file, or of the tree, that verbosity counts. Only code lines count.
+struct VerbosityCounts {
+  int rule_only_lines = 0;
+  int clone_only_lines = 0;
+  int both_lines = 0;
+
+  int flagged_lines() const { return rule_only_lines + clone_only_lines + both_lines; }
+  VerbosityCounts& operator+=(const VerbosityCounts& other);
+};
+
 struct FileMeasurement {
   std::string path;  // relative to the measured root, '/'-separated
   std::string language;
@@ -55,6 +99,26 @@ struct FileMeasurement {
   std::vector<CallableMeasurement> callables;
   /// Kind of every line, index 0 = line 1. Kept for verbosity and clone accounting.
   std::vector<LineKind> line_kinds;
+
+  std::vector<RuleHit> rule_hits;
+  std::vector<CloneCandidate> clone_candidates;
+  /// Names called in this file (the last name of a dotted call), one entry per call.
+  std::vector<std::string> called_names;
+  VerbosityCounts verbosity;
+  int clone_lines = 0;  // code lines inside clone instances
+};
+
+struct VerbositySummary {
+  VerbosityCounts lines;
+  /// flagged lines / SLOC, in [0, 1]; 0 without SLOC.
+  double verbosity = 0;
+  int rule_hits = 0;
+  int suppressed_hits = 0;
+  int clone_groups = 0;
+  int clone_instances = 0;
+  int clone_lines = 0;
+  int trivial_wrappers = 0;
+  int single_use_callables = 0;
 };
 
 /// Complexity over a set of callables: the structural-erosion family of numbers.
@@ -80,6 +144,8 @@ struct TreeMeasurement {
   LineCounts lines;
   int parse_errors = 0;
   ComplexitySummary complexity;
+  std::vector<CloneGroup> clone_groups;
+  VerbositySummary verbosity;
 };
 
 }  // namespace scbench::quality

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string_view>
+#include <vector>
 
 #include <tree_sitter/api.h>
 
@@ -36,9 +37,22 @@ class Parser {
 class SyntaxVisitor {
  public:
   virtual ~SyntaxVisitor() = default;
-  /// Returns false to skip the node's children.
-  virtual bool Enter(TSNode node, std::uint32_t depth) = 0;
+  /// Returns false to skip the node's children. `context` holds the node's parent and
+  /// grandparent.
+  virtual bool Enter(TSNode node, std::uint32_t depth, NodeContext context) = 0;
   virtual void Leave(TSNode node, std::uint32_t depth) = 0;
+};
+
+/// Feeds one walk to several visitors, so that independent analyses share one traversal.
+/// Children are skipped only when every visitor asks for it.
+class VisitorGroup final : public SyntaxVisitor {
+ public:
+  explicit VisitorGroup(std::vector<SyntaxVisitor*> visitors) : visitors_(std::move(visitors)) {}
+  bool Enter(TSNode node, std::uint32_t depth, NodeContext context) override;
+  void Leave(TSNode node, std::uint32_t depth) override;
+
+ private:
+  std::vector<SyntaxVisitor*> visitors_;
 };
 
 /// Visits every node of the tree, iteratively.

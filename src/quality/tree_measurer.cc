@@ -5,14 +5,37 @@
 #include <numeric>
 #include <optional>
 
+#include "quality/clone_index.h"
 #include "quality/complexity_summary.h"
 #include "quality/file_metrics.h"
 #include "quality/source_file.h"
 #include "quality/syntax_tree.h"
+#include "quality/rules/rule_set.h"
+#include "quality/verbosity.h"
+#include "quality/waste_signals.h"
 #include "quality/work_queue.h"
 
 namespace scbench::quality {
 namespace {
+
+/// Every per-file analysis, sharing one walk of the tree.
+FileMeasurement AnalyzeSyntax(const Language& language, const TSTree* tree, std::string_view source,
+                              const std::string& path, const RuleSet* rules) {
+  std::vector<std::string> called_names;
+  CloneTokenCollector clones(language, source);
+  CallSiteCollector calls(language, source, called_names);
+  std::vector<SyntaxVisitor*> visitors{&clones, &calls};
+  std::optional<RuleRootCollector> rule_roots;
+  if (rules != nullptr) visitors.push_back(&rule_roots.emplace(*rules, language));
+  FileMeasurement measurement = MeasureSyntax(language, tree, source, path, visitors);
+  measurement.clone_candidates = clones.Finish(measurement.line_kinds);
+  measurement.called_names = std::move(called_names);
+  if (rules != nullptr) {
+    measurement.rule_hits = rules->Match(language, tree, source, &rule_roots->roots);
+    ApplySuppressions(source, measurement.rule_hits);
+  }
+  return measurement;
+}
 
 struct FileOutcome {
   std::optional<FileMeasurement> measurement;
@@ -44,7 +67,7 @@ FileOutcome MeasureOneFile(const SourceFile& file, const MeasureOptions& options
     note(Severity::kError, "the parser gave up on this file");
     return outcome;
   }
-  outcome.measurement = MeasureSyntax(*file.language, tree.get(), source, file.relative);
+  outcome.measurement = AnalyzeSyntax(*file.language, tree.get(), source, file.relative, options.rules);
   if (outcome.measurement->parse_errors > 0) {
     note(Severity::kWarning, std::to_string(outcome.measurement->parse_errors) +
                                  " syntax error(s); measured what parsed");
@@ -58,6 +81,9 @@ void Summarize(TreeMeasurement& out) {
     out.parse_errors += file.parse_errors;
   }
   out.complexity = SummarizeComplexity(out.files);
+  out.clone_groups = FindCloneGroups(out.files);
+  MarkSingleUseCallables(out.files);
+  SummarizeVerbosity(out);
 }
 
 }  // namespace

@@ -11,8 +11,12 @@
 
 namespace scbench::quality {
 
+class RuleSet;
+
 struct MeasureOptions {
   DiscoveryOptions discovery;
+  /// Slop rules to match; nullptr measures without rules.
+  const RuleSet* rules = nullptr;
   unsigned jobs = 0;  // 0 = every core
   std::uintmax_t max_file_bytes = 64u << 20;
 };

@@ -1,6 +1,7 @@
 #include "report/measure_json.h"
 
 #include <cmath>
+#include <fmt/format.h>
 
 #include "report/version.h"
 
@@ -40,7 +41,28 @@ Json CallableToJson(const quality::CallableMeasurement& callable) {
           {"cc", callable.cyclomatic_complexity},
           {"max_nesting", callable.max_nesting},
           {"parameters", callable.parameters},
-          {"mass", Rounded(callable.ComplexityMass())}};
+          {"mass", Rounded(callable.ComplexityMass())},
+          {"trivial_wrapper", callable.trivial_wrapper},
+          {"single_use", callable.single_use}};
+}
+
+Json VerbosityCountsToJson(const quality::VerbosityCounts& counts) {
+  return {{"flagged", counts.flagged_lines()},
+          {"rules_only", counts.rule_only_lines},
+          {"clones_only", counts.clone_only_lines},
+          {"both", counts.both_lines}};
+}
+
+Json RuleHitsToJson(const std::vector<quality::RuleHit>& hits) {
+  Json out = Json::array();
+  for (const auto& hit : hits) {
+    out.push_back({{"rule", hit.rule_id},
+                   {"start_line", hit.start_line},
+                   {"end_line", hit.end_line},
+                   {"severity", hit.severity},
+                   {"suppressed", hit.suppressed}});
+  }
+  return out;
 }
 
 Json FileToJson(const quality::FileMeasurement& file) {
@@ -50,7 +72,49 @@ Json FileToJson(const quality::FileMeasurement& file) {
           {"language", file.language},
           {"lines", LinesToJson(file.lines)},
           {"parse_errors", file.parse_errors},
-          {"callables", std::move(callables)}};
+          {"verbosity_lines", VerbosityCountsToJson(file.verbosity)},
+          {"clone_lines", file.clone_lines},
+          {"callables", std::move(callables)},
+          {"rule_hits", RuleHitsToJson(file.rule_hits)}};
+}
+
+Json ClonesToJson(const quality::TreeMeasurement& m) {
+  Json groups = Json::array();
+  for (const auto& group : m.clone_groups) {
+    Json instances = Json::array();
+    for (const auto& instance : group.instances) {
+      instances.push_back({{"path", m.files[instance.file].path},
+                           {"start_line", instance.start_line},
+                           {"end_line", instance.end_line}});
+    }
+    groups.push_back({{"hash", fmt::format("{:016x}", group.hash)}, {"sloc", group.sloc}, {"instances", instances}});
+  }
+  return groups;
+}
+
+Json WasteToJson(const quality::TreeMeasurement& m, bool quality::CallableMeasurement::*flag) {
+  Json out = Json::array();
+  for (const auto& file : m.files) {
+    for (const auto& callable : file.callables) {
+      if (callable.*flag) {
+        out.push_back({{"path", file.path}, {"qualified_name", callable.qualified_name}, {"start_line", callable.start_line}});
+      }
+    }
+  }
+  return out;
+}
+
+Json VerbosityToJson(const quality::TreeMeasurement& m) {
+  const auto& v = m.verbosity;
+  return {{"verbosity", Rounded(v.verbosity)},
+          {"lines", VerbosityCountsToJson(v.lines)},
+          {"rule_hits", v.rule_hits},
+          {"suppressed_rule_hits", v.suppressed_hits},
+          {"clone_groups", v.clone_groups},
+          {"clone_instances", v.clone_instances},
+          {"clone_lines", v.clone_lines},
+          {"trivial_wrappers", v.trivial_wrappers},
+          {"single_use_callables", v.single_use_callables}};
 }
 
 Json ComplexityToJson(const quality::ComplexitySummary& complexity) {
@@ -83,8 +147,13 @@ nlohmann::ordered_json MeasureToJson(const quality::TreeMeasurement& measurement
            {{"files", measurement.files.size()},
             {"lines", LinesToJson(measurement.lines)},
             {"parse_errors", measurement.parse_errors},
-            {"complexity", ComplexityToJson(measurement.complexity)}}},
+            {"complexity", ComplexityToJson(measurement.complexity)},
+            {"verbosity", VerbosityToJson(measurement)}}},
           {"files", std::move(files)},
+          {"clone_groups", ClonesToJson(measurement)},
+          {"waste",
+           {{"trivial_wrappers", WasteToJson(measurement, &quality::CallableMeasurement::trivial_wrapper)},
+            {"single_use_callables", WasteToJson(measurement, &quality::CallableMeasurement::single_use)}}},
           {"diagnostics", std::move(diagnostics)}};
 }
 

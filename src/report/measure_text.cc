@@ -1,6 +1,7 @@
 #include "report/measure_text.h"
 
 #include <algorithm>
+#include <map>
 #include <fmt/format.h>
 
 namespace scbench::report {
@@ -49,6 +50,52 @@ void AppendTotals(const TreeMeasurement& m, std::string& out) {
                      c.mass_gini);
 }
 
+void AppendVerbosity(const TreeMeasurement& m, std::string& out) {
+  const auto& v = m.verbosity;
+  out += fmt::format("  verbosity {:.3f}  (flagged {} of {} sloc: rules only {}, clones only {}, both {})\n", v.verbosity,
+                     v.lines.flagged_lines(), m.lines.sloc, v.lines.rule_only_lines, v.lines.clone_only_lines,
+                     v.lines.both_lines);
+  out += fmt::format("  rule hits {} ({} suppressed)  clone groups {} ({} instances, {} lines)  trivial wrappers {}  "
+                     "single-use callables {}\n",
+                     v.rule_hits, v.suppressed_hits, v.clone_groups, v.clone_instances, v.clone_lines, v.trivial_wrappers,
+                     v.single_use_callables);
+}
+
+void AppendTopRules(const TreeMeasurement& m, int limit, std::string& out) {
+  std::map<std::string, std::pair<int, int>> per_rule;  // id -> (hits, lines)
+  for (const auto& file : m.files) {
+    for (const auto& hit : file.rule_hits) {
+      if (hit.suppressed) continue;
+      auto& [hits, lines] = per_rule[hit.rule_id];
+      ++hits;
+      lines += hit.end_line - hit.start_line + 1;
+    }
+  }
+  if (per_rule.empty()) return;
+  std::vector<std::pair<std::string, std::pair<int, int>>> ranked(per_rule.begin(), per_rule.end());
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second.first > b.second.first; });
+  out += fmt::format("\ntop rules\n  {:>5} {:>6}  {}\n", "hits", "lines", "rule");
+  for (std::size_t i = 0; i < ranked.size() && i < static_cast<std::size_t>(limit); ++i) {
+    out += fmt::format("  {:>5} {:>6}  {}\n", ranked[i].second.first, ranked[i].second.second, ranked[i].first);
+  }
+}
+
+void AppendLargestClones(const TreeMeasurement& m, int limit, std::string& out) {
+  if (m.clone_groups.empty()) return;
+  out += fmt::format("\nlargest clone groups\n  {:>5} {:>3}  {}\n", "sloc", "x", "instances");
+  for (std::size_t i = 0; i < m.clone_groups.size() && i < static_cast<std::size_t>(limit); ++i) {
+    const auto& group = m.clone_groups[i];
+    std::string where;
+    for (std::size_t k = 0; k < group.instances.size() && k < 4; ++k) {
+      const auto& instance = group.instances[k];
+      where += fmt::format("{}{}:{}-{}", k == 0 ? "" : ", ", m.files[instance.file].path, instance.start_line,
+                           instance.end_line);
+    }
+    if (group.instances.size() > 4) where += fmt::format(", +{} more", group.instances.size() - 4);
+    out += fmt::format("  {:>5} {:>3}  {}\n", group.sloc, group.instances.size(), where);
+  }
+}
+
 void AppendWorstCallables(const TreeMeasurement& m, int limit, std::string& out) {
   const auto worst = WorstCallables(m, limit);
   if (worst.empty()) return;
@@ -86,7 +133,10 @@ void AppendDiagnostics(const TreeMeasurement& m, int limit, std::string& out) {
 std::string MeasureToText(const TreeMeasurement& measurement, const TextOptions& options) {
   std::string out;
   AppendTotals(measurement, out);
+  AppendVerbosity(measurement, out);
   AppendWorstCallables(measurement, options.top_callables, out);
+  AppendTopRules(measurement, options.top_callables, out);
+  AppendLargestClones(measurement, options.top_callables, out);
   AppendDiagnostics(measurement, options.max_diagnostics, out);
   return out;
 }

@@ -5,6 +5,7 @@
 #include "quality/languages/builtin.h"
 
 #include <cstring>
+#include <vector>
 
 extern "C" const TSLanguage* tree_sitter_python();
 
@@ -90,6 +91,74 @@ std::string NameAssignedLambda(TSNode lambda, NodeContext context, std::string_v
   return std::string(NodeText(left, source));
 }
 
+bool IsKind(TSNode node, const char* kind) { return !ts_node_is_null(node) && std::strcmp(ts_node_type(node), kind) == 0; }
+
+// The names a function's parameters bind, in order (`self` included); empty when a
+// parameter is not a plain name.
+std::vector<std::string_view> ParameterNames(TSNode parameters, std::string_view source) {
+  std::vector<std::string_view> names;
+  const std::uint32_t count = ts_node_named_child_count(parameters);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    TSNode parameter = ts_node_named_child(parameters, i);
+    if (IsKind(parameter, "typed_parameter") || IsKind(parameter, "list_splat_pattern") ||
+        IsKind(parameter, "dictionary_splat_pattern")) {
+      parameter = ts_node_named_child(parameter, 0);
+    } else if (IsKind(parameter, "default_parameter") || IsKind(parameter, "typed_default_parameter")) {
+      parameter = ts_node_child_by_field_name(parameter, "name", 4);
+    }
+    if (IsKind(parameter, "identifier")) names.push_back(NodeText(parameter, source));
+  }
+  return names;
+}
+
+// The argument names of a call, in order, with `*x`/`**x`/`k=x` reduced to x; empty
+// when an argument is anything but a name.
+std::vector<std::string_view> ForwardedNames(TSNode arguments, std::string_view source, bool& only_names) {
+  std::vector<std::string_view> names;
+  only_names = true;
+  const std::uint32_t count = ts_node_named_child_count(arguments);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    TSNode argument = ts_node_named_child(arguments, i);
+    if (IsKind(argument, "list_splat") || IsKind(argument, "dictionary_splat")) {
+      argument = ts_node_named_child(argument, 0);
+    } else if (IsKind(argument, "keyword_argument")) {
+      argument = ts_node_child_by_field_name(argument, "value", 5);
+    }
+    if (!IsKind(argument, "identifier")) {
+      only_names = false;
+      return names;
+    }
+    names.push_back(NodeText(argument, source));
+  }
+  return names;
+}
+
+// A function whose body (after an optional docstring) is `return call(...)` with exactly
+// its parameters, minus a leading self/cls, passed through in order.
+bool IsTrivialWrapper(TSNode function, std::string_view source) {
+  const TSNode body = ts_node_child_by_field_name(function, "body", 4);
+  std::vector<TSNode> statements;
+  const std::uint32_t count = ts_node_named_child_count(body);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const TSNode child = ts_node_named_child(body, i);
+    if (!IsKind(child, "comment")) statements.push_back(child);
+  }
+  if (!statements.empty() && IsStringExpression(statements.front())) statements.erase(statements.begin());
+  if (statements.size() != 1 || !IsKind(statements[0], "return_statement")) return false;
+  const TSNode call = ts_node_named_child(statements[0], 0);
+  if (!IsKind(call, "call")) return false;
+  const TSNode arguments = ts_node_child_by_field_name(call, "arguments", 9);
+  if (!IsKind(arguments, "argument_list")) return false;
+  std::vector<std::string_view> parameters =
+      ParameterNames(ts_node_child_by_field_name(function, "parameters", 10), source);
+  if (!parameters.empty() && (parameters.front() == "self" || parameters.front() == "cls")) {
+    parameters.erase(parameters.begin());
+  }
+  bool only_names = false;
+  const std::vector<std::string_view> forwarded = ForwardedNames(arguments, source, only_names);
+  return only_names && forwarded == parameters;
+}
+
 }  // namespace
 
 const LanguageSpec& PythonSpec() {
@@ -126,6 +195,12 @@ const LanguageSpec& PythonSpec() {
       .parameter_kinds = {"identifier", "typed_parameter", "default_parameter", "typed_default_parameter",
                           "list_splat_pattern", "dictionary_splat_pattern"},
       .is_docstring = IsDocstring,
+      .clone_kinds = {"function_definition", "if_statement", "for_statement", "while_statement",
+                      "with_statement", "try_statement", "match_statement"},
+      .identifier_kinds = {"identifier"},
+      .literal_kinds = {"string", "concatenated_string", "integer", "float", "true", "false", "none"},
+      .call_kinds = {"call"},
+      .is_trivial_wrapper = IsTrivialWrapper,
   };
   return spec;
 }

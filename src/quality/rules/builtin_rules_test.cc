@@ -1,0 +1,27 @@
+// Every shipped rule must flag each of its `flag` examples and none of its `pass` examples.
+
+#include <gtest/gtest.h>
+
+#include "quality/rules/rule_examples.h"
+#include "quality/rules/rule_pack.h"
+
+namespace scbench::quality {
+namespace {
+
+TEST(BuiltinRules, EveryRuleHasExamplesAndTheyBehave) {
+  std::vector<Rule> rules;
+  std::string error;
+  ASSERT_TRUE(LoadBuiltinRules(rules, error)) << error;
+  auto set = RuleSet::Compile(rules, error);
+  ASSERT_TRUE(set) << error;
+  for (const Rule& rule : set->rules()) {
+    EXPECT_FALSE(rule.flag_examples.empty()) << rule.id << " has no example to flag";
+    EXPECT_FALSE(rule.pass_examples.empty()) << rule.id << " has no example to leave alone";
+  }
+  for (const ExampleFailure& failure : CheckRuleExamples(*set)) {
+    ADD_FAILURE() << failure.rule_id << " (" << failure.origin << "): " << failure.reason << "\n" << failure.example;
+  }
+}
+
+}  // namespace
+}  // namespace scbench::quality

@@ -1,0 +1,40 @@
+#include "quality/rules/rule_examples.h"
+
+#include <algorithm>
+
+#include "quality/syntax_tree.h"
+
+namespace scbench::quality {
+namespace {
+
+std::vector<RuleHit> HitsOf(const RuleSet& rules, const Rule& rule, const std::string& example, Parser& parser) {
+  const Language& language = *LanguageByName(rule.language);
+  const SyntaxTree tree = parser.Parse(language, example);
+  std::vector<RuleHit> hits = rules.Match(language, tree.get(), example);
+  std::erase_if(hits, [&](const RuleHit& hit) { return hit.rule_id != rule.id; });
+  return hits;
+}
+
+}  // namespace
+
+std::vector<ExampleFailure> CheckRuleExamples(const RuleSet& rules) {
+  std::vector<ExampleFailure> failures;
+  Parser parser;
+  for (const Rule& rule : rules.rules()) {
+    for (const std::string& example : rule.flag_examples) {
+      if (HitsOf(rules, rule, example, parser).empty()) {
+        failures.push_back({rule.id, rule.origin, "did not flag this example", example});
+      }
+    }
+    for (const std::string& example : rule.pass_examples) {
+      const auto hits = HitsOf(rules, rule, example, parser);
+      if (!hits.empty()) {
+        failures.push_back({rule.id, rule.origin,
+                            "flagged this pass example at line " + std::to_string(hits.front().start_line), example});
+      }
+    }
+  }
+  return failures;
+}
+
+}  // namespace scbench::quality

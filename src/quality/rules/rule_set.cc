@@ -1,0 +1,439 @@
+#include "quality/rules/rule_set.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <re2/re2.h>
+#include <set>
+
+namespace scbench::quality {
+namespace {
+
+enum class PredicateKind { kEq, kMatch, kAnyOf };
+
+/// One `(#name? @capture ...)` clause of a pattern.
+struct Predicate {
+  PredicateKind kind = PredicateKind::kEq;
+  bool negated = false;
+  std::uint32_t capture = 0;
+  std::optional<std::uint32_t> other_capture;  // #eq? @a @b
+  std::vector<std::string> values;             // #eq? @a "x", #any-of? @a "x" "y"
+  std::shared_ptr<RE2> regex;
+};
+
+struct QueryDeleter {
+  void operator()(TSQuery* query) const { ts_query_delete(query); }
+};
+using QueryPtr = std::unique_ptr<TSQuery, QueryDeleter>;
+
+const char* QueryErrorName(TSQueryError error) {
+  switch (error) {
+    case TSQueryErrorSyntax: return "syntax error";
+    case TSQueryErrorNodeType: return "unknown node type";
+    case TSQueryErrorField: return "unknown field";
+    case TSQueryErrorCapture: return "unknown capture";
+    case TSQueryErrorStructure: return "impossible pattern structure";
+    case TSQueryErrorLanguage: return "language mismatch";
+    default: return "error";
+  }
+}
+
+QueryPtr CompileQuery(const Language& language, const std::string& text, std::string& error) {
+  std::uint32_t offset = 0;
+  TSQueryError kind = TSQueryErrorNone;
+  TSQuery* query = ts_query_new(language.grammar(), text.data(), static_cast<std::uint32_t>(text.size()), &offset, &kind);
+  if (query == nullptr) {
+    const std::size_t line_start = text.rfind('\n', offset == 0 ? 0 : offset - 1);
+    const std::size_t from = line_start == std::string::npos ? 0 : line_start + 1;
+    const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + from, '\n'));
+    error = std::string(QueryErrorName(kind)) + " in query line " + std::to_string(line) + " near '" +
+            text.substr(offset, 24) + "'";
+  }
+  return QueryPtr(query);
+}
+
+std::string_view CaptureName(const TSQuery* query, std::uint32_t id) {
+  std::uint32_t length = 0;
+  const char* name = ts_query_capture_name_for_id(query, id, &length);
+  return {name, length};
+}
+
+std::optional<std::uint32_t> CaptureId(const TSQuery* query, std::string_view name) {
+  for (std::uint32_t id = 0; id < ts_query_capture_count(query); ++id) {
+    if (CaptureName(query, id) == name) return id;
+  }
+  return std::nullopt;
+}
+
+/// Parses the predicate steps of one pattern.
+bool ParsePredicates(const TSQuery* query, std::uint32_t pattern, std::vector<Predicate>& out, std::string& error) {
+  std::uint32_t count = 0;
+  const TSQueryPredicateStep* steps = ts_query_predicates_for_pattern(query, pattern, &count);
+  std::vector<TSQueryPredicateStep> clause;
+  const auto string_value = [&](const TSQueryPredicateStep& step) {
+    std::uint32_t length = 0;
+    const char* text = ts_query_string_value_for_id(query, step.value_id, &length);
+    return std::string(text, length);
+  };
+  for (std::uint32_t i = 0; i < count; ++i) {
+    if (steps[i].type != TSQueryPredicateStepTypeDone) {
+      clause.push_back(steps[i]);
+      continue;
+    }
+    if (clause.empty() || clause[0].type != TSQueryPredicateStepTypeString) {
+      error = "malformed predicate";
+      return false;
+    }
+    std::string name = string_value(clause[0]);
+    Predicate predicate;
+    predicate.negated = name.rfind("not-", 0) == 0;
+    if (predicate.negated) name = name.substr(4);
+    if (name == "eq?") {
+      predicate.kind = PredicateKind::kEq;
+    } else if (name == "match?") {
+      predicate.kind = PredicateKind::kMatch;
+    } else if (name == "any-of?") {
+      predicate.kind = PredicateKind::kAnyOf;
+    } else {
+      error = "unsupported predicate #" + string_value(clause[0]) + " (supported: eq?, match?, any-of? and their not- forms)";
+      return false;
+    }
+    if (clause.size() < 3 || clause[1].type != TSQueryPredicateStepTypeCapture) {
+      error = "#" + string_value(clause[0]) + " needs a capture and a value";
+      return false;
+    }
+    predicate.capture = clause[1].value_id;
+    for (std::size_t k = 2; k < clause.size(); ++k) {
+      if (clause[k].type == TSQueryPredicateStepTypeCapture && predicate.kind == PredicateKind::kEq && k == 2) {
+        predicate.other_capture = clause[k].value_id;
+      } else if (clause[k].type == TSQueryPredicateStepTypeString) {
+        predicate.values.push_back(string_value(clause[k]));
+      }
+    }
+    if (predicate.kind == PredicateKind::kMatch) {
+      if (predicate.values.size() != 1) {
+        error = "#match? takes one regular expression";
+        return false;
+      }
+      predicate.regex = std::make_shared<RE2>(predicate.values[0], RE2::Quiet);
+      if (!predicate.regex->ok()) {
+        error = "bad regular expression '" + predicate.values[0] + "': " + predicate.regex->error();
+        return false;
+      }
+    }
+    out.push_back(std::move(predicate));
+    clause.clear();
+  }
+  return true;
+}
+
+}  // namespace
+
+/// One combined query for every rule of a language.
+struct RuleSet::LanguageQuery {
+  const Language* language = nullptr;
+  QueryPtr query;
+  std::vector<std::size_t> rule_of_pattern;      // pattern index -> index into rules_
+  std::vector<std::uint32_t> flagged_capture;    // pattern index -> capture id to flag
+  std::vector<std::vector<Predicate>> predicates;  // pattern index -> its predicates
+  std::vector<std::uint8_t> root_symbol;          // symbol -> can start a pattern
+  bool any_root = false;                          // some pattern starts with a wildcard
+};
+
+std::optional<std::vector<std::string>> PatternRootKinds(std::string_view pattern) {
+  std::size_t i = 0;
+  const auto skip_space = [&] {
+    while (i < pattern.size()) {
+      if (pattern[i] == ';') {  // comment to end of line
+        while (i < pattern.size() && pattern[i] != '\n') ++i;
+      } else if (std::isspace(static_cast<unsigned char>(pattern[i])) != 0) {
+        ++i;
+      } else {
+        break;
+      }
+    }
+  };
+  const auto identifier = [&] {
+    const std::size_t start = i;
+    while (i < pattern.size() && (std::isalnum(static_cast<unsigned char>(pattern[i])) != 0 || pattern[i] == '_')) ++i;
+    return std::string(pattern.substr(start, i - start));
+  };
+  skip_space();
+  bool alternation = false;
+  if (i < pattern.size() && pattern[i] == '[') {
+    alternation = true;
+    ++i;
+  }
+  std::vector<std::string> kinds;
+  while (true) {
+    skip_space();
+    std::size_t opened = 0;
+    while (i < pattern.size() && pattern[i] == '(') {
+      ++i;
+      ++opened;
+      skip_space();
+    }
+    if (opened == 0) return std::nullopt;
+    const std::string kind = identifier();
+    if (kind.empty() || kind == "_") return std::nullopt;
+    kinds.push_back(kind);
+    if (!alternation) return kinds;
+    // Skip to the end of this alternative, then look for the next one or ']'.
+    int depth = static_cast<int>(opened);
+    bool in_string = false;
+    for (; i < pattern.size() && depth > 0; ++i) {
+      const char c = pattern[i];
+      if (in_string) {
+        if (c == '\\') ++i;
+        else if (c == '"') in_string = false;
+      } else if (c == '"') {
+        in_string = true;
+      } else if (c == '(') {
+        ++depth;
+      } else if (c == ')') {
+        --depth;
+      }
+    }
+    while (i < pattern.size() && pattern[i] != '(' && pattern[i] != ']') {
+      if (pattern[i] == '"' || pattern[i] == '_') return std::nullopt;  // anonymous or wildcard alternative
+      ++i;
+    }
+    if (i >= pattern.size()) return std::nullopt;
+    if (pattern[i] == ']') return kinds;
+  }
+}
+
+RuleSet::RuleSet(RuleSet&&) noexcept = default;
+RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
+RuleSet::~RuleSet() = default;
+
+const Rule* RuleSet::Find(std::string_view id) const {
+  for (const Rule& rule : rules_) {
+    if (rule.id == id) return &rule;
+  }
+  return nullptr;
+}
+
+namespace {
+
+bool ValidateRule(const Rule& rule, const Language*& language, std::string& error) {
+  const auto fail = [&](const std::string& what) {
+    error = rule.origin + ": rule '" + rule.id + "': " + what;
+    return false;
+  };
+  language = LanguageByName(rule.language);
+  if (language == nullptr) return fail("language '" + rule.language + "' is not built in");
+  std::string query_error;
+  const QueryPtr query = CompileQuery(*language, rule.query, query_error);
+  if (!query) return fail(query_error);
+  if (!CaptureId(query.get(), rule.capture)) return fail("query has no capture @" + rule.capture + " to flag");
+  for (std::uint32_t pattern = 0; pattern < ts_query_pattern_count(query.get()); ++pattern) {
+    std::vector<Predicate> predicates;
+    if (!ParsePredicates(query.get(), pattern, predicates, query_error)) return fail(query_error);
+  }
+  return true;
+}
+
+}  // namespace
+
+/// Records which symbols can start `pattern` (the text from the pattern's start).
+void MarkRoots(RuleSet::LanguageQuery& lq, std::string_view pattern) {
+  const TSLanguage* grammar = lq.language->grammar();
+  if (lq.root_symbol.empty()) lq.root_symbol.assign(ts_language_symbol_count(grammar), 0);
+  const auto kinds = PatternRootKinds(pattern);
+  if (!kinds) {
+    lq.any_root = true;
+    return;
+  }
+  for (const std::string& kind : *kinds) {
+    bool found = false;
+    for (TSSymbol symbol = 0; symbol < lq.root_symbol.size(); ++symbol) {
+      if (ts_language_symbol_type(grammar, symbol) == TSSymbolTypeRegular && kind == ts_language_symbol_name(grammar, symbol)) {
+        lq.root_symbol[symbol] = 1;
+        found = true;
+      }
+    }
+    // A supertype (`expression`) or an alias: let every node be a candidate.
+    if (!found) lq.any_root = true;
+  }
+}
+
+std::optional<RuleSet> RuleSet::Compile(std::vector<Rule> rules, std::string& error) {
+  RuleSet set;
+  set.rules_ = std::move(rules);
+  std::set<std::string> ids;
+  std::map<const Language*, std::vector<std::size_t>> by_language;
+  for (std::size_t i = 0; i < set.rules_.size(); ++i) {
+    const Rule& rule = set.rules_[i];
+    if (!ids.insert(rule.id).second) {
+      error = rule.origin + ": rule '" + rule.id + "': duplicate rule id";
+      return std::nullopt;
+    }
+    const Language* language = nullptr;
+    if (!ValidateRule(rule, language, error)) return std::nullopt;
+    by_language[language].push_back(i);
+  }
+  for (const auto& [language, indices] : by_language) {
+    auto combined = std::make_unique<LanguageQuery>();
+    combined->language = language;
+    std::string text;
+    std::vector<std::pair<std::size_t, std::size_t>> spans;  // byte offset where each rule starts
+    for (const std::size_t index : indices) {
+      spans.emplace_back(text.size(), index);
+      text += set.rules_[index].query;
+      text += "\n";
+    }
+    combined->query = CompileQuery(*language, text, error);
+    if (!combined->query) return std::nullopt;  // each rule compiled alone, so this is not expected
+    const std::uint32_t patterns = ts_query_pattern_count(combined->query.get());
+    for (std::uint32_t pattern = 0; pattern < patterns; ++pattern) {
+      const std::uint32_t start = ts_query_start_byte_for_pattern(combined->query.get(), pattern);
+      auto owner = std::upper_bound(spans.begin(), spans.end(), std::make_pair(std::size_t{start}, SIZE_MAX));
+      const std::size_t rule_index = std::prev(owner)->second;
+      combined->rule_of_pattern.push_back(rule_index);
+      combined->flagged_capture.push_back(*CaptureId(combined->query.get(), set.rules_[rule_index].capture));
+      combined->predicates.emplace_back();
+      if (!ParsePredicates(combined->query.get(), pattern, combined->predicates.back(), error)) return std::nullopt;
+      MarkRoots(*combined, std::string_view(text).substr(start));
+    }
+    set.queries_.push_back(std::move(combined));
+  }
+  return set;
+}
+
+namespace {
+
+bool PredicateHolds(const Predicate& predicate, const TSQueryMatch& match, std::string_view source) {
+  const auto text_of = [&](std::uint32_t capture) -> std::optional<std::string_view> {
+    for (std::uint16_t i = 0; i < match.capture_count; ++i) {
+      if (match.captures[i].index == capture) return NodeText(match.captures[i].node, source);
+    }
+    return std::nullopt;
+  };
+  const auto subject = text_of(predicate.capture);
+  if (!subject) return true;  // an optional capture that did not match constrains nothing
+  bool holds = false;
+  switch (predicate.kind) {
+    case PredicateKind::kEq:
+      if (predicate.other_capture) {
+        const auto other = text_of(*predicate.other_capture);
+        holds = other && *other == *subject;
+      } else {
+        holds = !predicate.values.empty() && predicate.values[0] == *subject;
+      }
+      break;
+    case PredicateKind::kMatch:
+      holds = RE2::PartialMatch(re2::StringPiece(subject->data(), subject->size()), *predicate.regex);
+      break;
+    case PredicateKind::kAnyOf:
+      holds = std::find(predicate.values.begin(), predicate.values.end(), *subject) != predicate.values.end();
+      break;
+  }
+  return holds != predicate.negated;
+}
+
+}  // namespace
+
+bool RuleSet::CanStartMatch(const Language& language, TSSymbol symbol) const {
+  for (const auto& lq : queries_) {
+    if (lq->language == &language) return lq->any_root || (symbol < lq->root_symbol.size() && lq->root_symbol[symbol] != 0);
+  }
+  return false;
+}
+
+void RuleSet::CollectHits(const LanguageQuery& lq, TSQueryCursor* cursor, std::string_view source,
+                          std::vector<RuleHit>& hits) const {
+  TSQueryMatch match;
+  while (ts_query_cursor_next_match(cursor, &match)) {
+    const auto& predicates = lq.predicates[match.pattern_index];
+    if (!std::all_of(predicates.begin(), predicates.end(),
+                     [&](const Predicate& p) { return PredicateHolds(p, match, source); })) {
+      continue;
+    }
+    const Rule& rule = rules_[lq.rule_of_pattern[match.pattern_index]];
+    for (std::uint16_t i = 0; i < match.capture_count; ++i) {
+      if (match.captures[i].index != lq.flagged_capture[match.pattern_index]) continue;
+      const TSNode node = match.captures[i].node;
+      hits.push_back({rule.id, static_cast<int>(ts_node_start_point(node).row) + 1,
+                      static_cast<int>(ts_node_end_point(node).row) + 1, rule.severity, false});
+      break;
+    }
+  }
+}
+
+std::vector<RuleHit> RuleSet::Match(const Language& language, const TSTree* tree, std::string_view source,
+                                    const std::vector<TSNode>* roots) const {
+  std::vector<RuleHit> hits;
+  const auto found = std::find_if(queries_.begin(), queries_.end(),
+                                  [&](const auto& q) { return q->language == &language; });
+  if (found == queries_.end()) return hits;
+  const LanguageQuery& lq = **found;
+  TSQueryCursor* cursor = ts_query_cursor_new();
+  if (roots == nullptr || lq.any_root) {
+    ts_query_cursor_exec(cursor, lq.query.get(), ts_tree_root_node(tree));
+    CollectHits(lq, cursor, source, hits);
+  } else {
+    // Start matches only at the collected roots: no second traversal of the whole tree.
+    ts_query_cursor_set_max_start_depth(cursor, 0);
+    for (const TSNode root : *roots) {
+      ts_query_cursor_exec(cursor, lq.query.get(), root);
+      CollectHits(lq, cursor, source, hits);
+    }
+  }
+  ts_query_cursor_delete(cursor);
+  std::sort(hits.begin(), hits.end(), [](const RuleHit& a, const RuleHit& b) {
+    return std::tie(a.start_line, a.rule_id, a.end_line) < std::tie(b.start_line, b.rule_id, b.end_line);
+  });
+  hits.erase(std::unique(hits.begin(), hits.end(),
+                         [](const RuleHit& a, const RuleHit& b) {
+                           return a.start_line == b.start_line && a.end_line == b.end_line && a.rule_id == b.rule_id;
+                         }),
+             hits.end());
+  return hits;
+}
+
+namespace {
+
+constexpr std::string_view kSuppressMarker = "scbench: ignore[";
+
+/// line (1-based) -> rule ids suppressed by a marker on that line.
+std::map<int, std::vector<std::string>> SuppressionMarkers(std::string_view source) {
+  std::map<int, std::vector<std::string>> markers;
+  std::size_t at = source.find(kSuppressMarker);
+  while (at != std::string_view::npos) {
+    const int line = 1 + static_cast<int>(std::count(source.begin(), source.begin() + at, '\n'));
+    const std::size_t open = at + kSuppressMarker.size();
+    const std::size_t close = source.find(']', open);
+    const std::size_t newline = source.find('\n', open);
+    if (close != std::string_view::npos && close < newline) {
+      std::string_view list = source.substr(open, close - open);
+      while (!list.empty()) {
+        const std::size_t comma = list.find(',');
+        std::string_view id = list.substr(0, comma);
+        while (!id.empty() && id.front() == ' ') id.remove_prefix(1);
+        while (!id.empty() && id.back() == ' ') id.remove_suffix(1);
+        if (!id.empty()) markers[line].emplace_back(id);
+        list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
+      }
+    }
+    at = source.find(kSuppressMarker, open);
+  }
+  return markers;
+}
+
+}  // namespace
+
+void ApplySuppressions(std::string_view source, std::vector<RuleHit>& hits) {
+  if (hits.empty() || source.find(kSuppressMarker) == std::string_view::npos) return;
+  const auto markers = SuppressionMarkers(source);
+  const auto suppresses = [&](int line, const std::string& id) {
+    const auto found = markers.find(line);
+    return found != markers.end() && std::any_of(found->second.begin(), found->second.end(),
+                                                 [&](const std::string& m) { return m == id || m == "*"; });
+  };
+  for (RuleHit& hit : hits) {
+    hit.suppressed = suppresses(hit.start_line, hit.rule_id) || suppresses(hit.start_line - 1, hit.rule_id);
+  }
+}
+
+}  // namespace scbench::quality

@@ -1,0 +1,94 @@
+#include "quality/rules/rule_set.h"
+
+#include <gtest/gtest.h>
+
+#include "quality/syntax_tree.h"
+
+namespace scbench::quality {
+namespace {
+
+Rule MakeRule(std::string id, std::string query, std::string capture = "match") {
+  Rule rule;
+  rule.id = std::move(id);
+  rule.language = "python";
+  rule.message = "m";
+  rule.query = std::move(query);
+  rule.capture = std::move(capture);
+  rule.origin = "test.yaml";
+  return rule;
+}
+
+std::vector<RuleHit> HitsIn(const RuleSet& set, std::string_view source) {
+  Parser parser;
+  const Language& python = *LanguageByName("python");
+  const SyntaxTree tree = parser.Parse(python, source);
+  auto hits = set.Match(python, tree.get(), source);
+  ApplySuppressions(source, hits);
+  return hits;
+}
+
+TEST(RuleSet, PredicatesFilterMatchesAndRulesShareOneQuery) {
+  std::string error;
+  auto set = RuleSet::Compile(
+      {MakeRule("eq", R"(((call function: (identifier) @f) @match (#eq? @f "len")))"),
+       MakeRule("match", R"(((call function: (identifier) @f) @match (#match? @f "^print")))"),
+       MakeRule("any", R"(((call function: (identifier) @f) @match (#any-of? @f "int" "str")))"),
+       MakeRule("not", R"(((call function: (identifier) @f) @match (#not-eq? @f "len")))"),
+       MakeRule("same", R"(((comparison_operator (identifier) @a (identifier) @b) @match (#eq? @a @b)))")},
+      error);
+  ASSERT_TRUE(set) << error;
+  const auto hits = HitsIn(*set, "len(x)\nprintx(1)\nstr(2)\nif a == a:\n    pass\n");
+  std::vector<std::string> seen;
+  for (const auto& hit : hits) seen.push_back(hit.rule_id + "@" + std::to_string(hit.start_line));
+  EXPECT_EQ(seen, (std::vector<std::string>{"eq@1", "match@2", "not@2", "any@3", "not@3", "same@4"}));
+}
+
+TEST(RuleSet, FlagsTheNamedCaptureSpan) {
+  std::string error;
+  auto set = RuleSet::Compile({MakeRule("body", "(function_definition body: (block) @body)", "body")}, error);
+  ASSERT_TRUE(set) << error;
+  const auto hits = HitsIn(*set, "def f():\n    a = 1\n    return a\n");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].start_line, 2);
+  EXPECT_EQ(hits[0].end_line, 3);
+}
+
+TEST(RuleSet, InlineSuppressionOnTheLineOrTheLineBefore) {
+  std::string error;
+  auto set = RuleSet::Compile({MakeRule("calls", "(call) @match"), MakeRule("other", "(integer) @match")}, error);
+  ASSERT_TRUE(set) << error;
+  const auto hits = HitsIn(*set,
+                        "f()  # scbench: ignore[calls]\n"
+                        "# scbench: ignore[other, calls]\n"
+                        "g()\n"
+                        "h()  # scbench: ignore[other]\n"
+                        "k(1)  # scbench: ignore[*]\n");
+  std::vector<std::pair<int, bool>> calls;
+  for (const auto& hit : hits) {
+    if (hit.rule_id == "calls") calls.emplace_back(hit.start_line, hit.suppressed);
+  }
+  EXPECT_EQ(calls, (std::vector<std::pair<int, bool>>{{1, true}, {3, true}, {4, false}, {5, true}}));
+}
+
+TEST(RuleSet, InvalidRulesFailWithFileRuleAndReason) {
+  std::string error;
+  EXPECT_FALSE(RuleSet::Compile({MakeRule("broken", "(call")}, error));
+  EXPECT_NE(error.find("test.yaml: rule 'broken': syntax error"), std::string::npos) << error;
+  EXPECT_FALSE(RuleSet::Compile({MakeRule("kind", "(no_such_node) @match")}, error));
+  EXPECT_NE(error.find("unknown node type"), std::string::npos) << error;
+  EXPECT_FALSE(RuleSet::Compile({MakeRule("cap", "(call) @other")}, error));
+  EXPECT_NE(error.find("no capture @match"), std::string::npos) << error;
+  EXPECT_FALSE(RuleSet::Compile({MakeRule("pred", R"(((call) @match (#frob? @match "x")))")}, error));
+  EXPECT_NE(error.find("unsupported predicate #frob?"), std::string::npos) << error;
+  EXPECT_FALSE(RuleSet::Compile({MakeRule("re", R"(((call) @match (#match? @match "(")))")}, error));
+  EXPECT_NE(error.find("bad regular expression"), std::string::npos) << error;
+  Rule cobol = MakeRule("lang", "(call) @match");
+  cobol.language = "cobol";
+  EXPECT_FALSE(RuleSet::Compile({cobol}, error));
+  EXPECT_NE(error.find("language 'cobol' is not built in"), std::string::npos) << error;
+  EXPECT_FALSE(RuleSet::Compile({MakeRule("dup", "(call) @match"), MakeRule("dup", "(call) @match")}, error));
+  EXPECT_NE(error.find("duplicate rule id"), std::string::npos) << error;
+}
+
+}  // namespace
+}  // namespace scbench::quality
