@@ -4,9 +4,11 @@
 usage: bench/compare.py [--corpus DIR] [--build DIR] [--repeat N]
 
 Every tool is run --repeat times (the first run also warms the page cache) and its median
-wall time is reported. Peers: radon cc (complexity only); tree-sitter's pure parse of the
-same files on the same worker pool (bench/parse_only), which bounds what any tree-sitter
-based analysis can reach.
+wall time is reported. Peers: radon cc (complexity only); jscpd (clones only, its default
+exact-token mode and its renamed-identifier mode, the one closest to ours; installed from
+bench/peers/package-lock.json); tree-sitter's pure parse of the same files on the same
+worker pool (bench/parse_only), which bounds what any tree-sitter based analysis can reach.
+scbench measure computes complexity, clones, slop rules and waste signals in one pass.
 """
 import argparse
 import os
@@ -53,6 +55,10 @@ def main():
             sys.exit(f"compare.py: {tool} not found; build first (scripts/build.sh build)")
     if shutil.which("radon") is None:
         sys.exit("compare.py: radon not found (Debian package 'radon')")
+    peers = os.path.join(ROOT, "bench", "peers")
+    jscpd = os.path.join(peers, "node_modules", ".bin", "jscpd")
+    if not os.path.exists(jscpd):
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=peers, check=True)
 
     files, lines = count_lines(args.corpus)
     print(f"corpus {args.corpus}: {files} Python files, {lines} lines; {os.cpu_count()} cores; "
@@ -61,12 +67,16 @@ def main():
         "tree-sitter parse only": [parse_only, args.corpus],
         "scbench measure (json)": [scbench, "measure", args.corpus, "--format", "json"],
         "radon cc (json)": ["radon", "cc", "-j", args.corpus],
+        "jscpd (exact tokens)": [jscpd, "-f", "python", "-r", "silent", args.corpus],
+        "jscpd (renamed ids)": [jscpd, "-f", "python", "--ignore-identifiers", "-r", "silent", args.corpus],
     }
     times = {name: timed(command, args.repeat) for name, command in runs.items()}
     measure = times["scbench measure (json)"]
     for name, seconds in times.items():
-        print(f"  {name:<26} {seconds:8.3f} s  {lines / seconds / 1000:9.0f} klines/s")
+        print(f"  {name:<28} {seconds:8.3f} s  {lines / seconds / 1000:9.0f} klines/s")
     print(f"radon / scbench measure:      {times['radon cc (json)'] / measure:6.2f}x  (target >= 4)")
+    print(f"jscpd / scbench measure:      {times['jscpd (exact tokens)'] / measure:6.2f}x  "
+          f"(renamed-ids mode {times['jscpd (renamed ids)'] / measure:.2f}x; target > 1)")
     print(f"scbench measure / parse only: {measure / times['tree-sitter parse only']:6.2f}x  (target <= 1.5)")
 
 

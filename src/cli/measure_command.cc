@@ -9,6 +9,7 @@
 #include "quality/quality_gate.h"
 #include "quality/tree_measurer.h"
 #include "report/measure_json.h"
+#include "report/measure_sarif.h"
 #include "report/measure_text.h"
 
 namespace scbench::cli {
@@ -40,8 +41,10 @@ bool ParseGate(const std::vector<std::string>& texts, std::vector<quality::GateC
   return true;
 }
 
-std::string Render(const quality::TreeMeasurement& measurement, const MeasureFlags& flags) {
+std::string Render(const quality::TreeMeasurement& measurement, const quality::RuleSet& rules,
+                   const MeasureFlags& flags) {
   if (flags.format == "json") return report::MeasureToJson(measurement).dump(2) + "\n";
+  if (flags.format == "sarif") return report::MeasureToSarif(measurement, rules.rules()).dump(2) + "\n";
   return report::MeasureToText(measurement, {.top_callables = flags.top});
 }
 
@@ -74,7 +77,7 @@ int RunMeasure(const MeasureFlags& flags) {
     std::cerr << "scbench measure: " << error << "\n";
     return kExitUsageOrIo;
   }
-  if (!Emit(Render(measurement, flags), flags.output)) return kExitUsageOrIo;
+  if (!Emit(Render(measurement, *rules, flags), flags.output)) return kExitUsageOrIo;
   const auto failures = quality::EvaluateGate(measurement, gate);
   for (const auto& failure : failures) {
     std::cerr << fmt::format("scbench measure: gate failed: {} (actual {:.6g})\n", failure.condition.text,
@@ -89,7 +92,7 @@ void AddMeasureCommand(CLI::App& app, int& exit_code) {
   auto flags = std::make_shared<MeasureFlags>();
   CLI::App* command = app.add_subcommand("measure", "Measure the code quality of a file or directory");
   command->add_option("path", flags->path, "File or directory to measure")->required();
-  command->add_option("--format", flags->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+  command->add_option("--format", flags->format, "Output format")->check(CLI::IsMember({"text", "json", "sarif"}));
   command->add_option("-o,--output", flags->output, "Write the result to FILE (atomically) instead of stdout");
   command->add_option("--fail-on", flags->fail_on,
                       "Exit 1 when a threshold is crossed, e.g. 'erosion>0.5' or 'max_cc>=30' (repeatable)");

@@ -23,6 +23,9 @@ const std::array kMetrics = {
     GateMetric{"mass_gini", [](const TreeMeasurement& m) { return m.complexity.mass_gini; }},
     GateMetric{"sloc", [](const TreeMeasurement& m) { return double(m.lines.sloc); }},
     GateMetric{"parse_errors", [](const TreeMeasurement& m) { return double(m.parse_errors); }},
+    GateMetric{"verbosity", [](const TreeMeasurement& m) { return m.verbosity.verbosity; }},
+    GateMetric{"rule_hits", [](const TreeMeasurement& m) { return double(m.verbosity.rule_hits); }},
+    GateMetric{"clone_lines", [](const TreeMeasurement& m) { return double(m.verbosity.clone_lines); }},
 };
 
 const GateMetric* FindMetric(std::string_view name) {

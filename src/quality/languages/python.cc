@@ -139,6 +139,9 @@ bool IsTrivialWrapper(TSNode function, std::string_view source) {
   const TSNode body = ts_node_child_by_field_name(function, "body", 4);
   std::vector<TSNode> statements;
   const std::uint32_t count = ts_node_named_child_count(body);
+  // A docstring, the return and a few comments at most; longer bodies are no wrappers
+  // (and named_child(i) is linear in i, so long bodies must not be scanned).
+  if (count > 6) return false;
   for (std::uint32_t i = 0; i < count; ++i) {
     const TSNode child = ts_node_named_child(body, i);
     if (!IsKind(child, "comment")) statements.push_back(child);
