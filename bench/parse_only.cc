@@ -11,9 +11,11 @@
 #include "quality/file_discovery.h"
 #include "quality/source_file.h"
 #include "quality/syntax_tree.h"
-#include "quality/work_queue.h"
+#include "common/work_queue.h"
 
 using namespace scbench::quality;
+using scbench::RunParallel;
+using scbench::WorkerCount;
 
 int main(int argc, char** argv) {
   if (argc < 2) {

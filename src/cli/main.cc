@@ -5,7 +5,9 @@
 #include <exception>
 #include <iostream>
 
+#include "cli/eval_command.h"
 #include "cli/measure_command.h"
+#include "cli/problems_command.h"
 #include "cli/rules_command.h"
 
 int main(int argc, char** argv) {
@@ -15,6 +17,8 @@ int main(int argc, char** argv) {
   int exit_code = scbench::cli::kExitOk;
   scbench::cli::AddMeasureCommand(app, exit_code);
   scbench::cli::AddRulesCommand(app, exit_code);
+  scbench::cli::AddEvalCommand(app, exit_code);
+  scbench::cli::AddProblemsCommand(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {

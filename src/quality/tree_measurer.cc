@@ -13,7 +13,7 @@
 #include "quality/rules/rule_set.h"
 #include "quality/verbosity.h"
 #include "quality/waste_signals.h"
-#include "quality/work_queue.h"
+#include "common/work_queue.h"
 
 namespace scbench::quality {
 namespace {

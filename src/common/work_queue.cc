@@ -1,11 +1,11 @@
-#include "quality/work_queue.h"
+#include "common/work_queue.h"
 
 #include <algorithm>
 #include <atomic>
 #include <thread>
 #include <vector>
 
-namespace scbench::quality {
+namespace scbench {
 
 unsigned WorkerCount(unsigned requested) {
   if (requested > 0) return requested;
@@ -27,4 +27,4 @@ void RunParallel(std::size_t count, unsigned workers, const std::function<void(s
   drain(0);
 }
 
-}  // namespace scbench::quality
+}  // namespace scbench

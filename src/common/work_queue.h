@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <functional>
 
-namespace scbench::quality {
+namespace scbench {
 
 /// Number of workers to use when the caller asks for `requested` (0 = all cores).
 unsigned WorkerCount(unsigned requested);
@@ -14,4 +14,4 @@ unsigned WorkerCount(unsigned requested);
 /// `worker` is in [0, workers) so callers can keep per-thread state (a parser).
 void RunParallel(std::size_t count, unsigned workers, const std::function<void(std::size_t, unsigned)>& work);
 
-}  // namespace scbench::quality
+}  // namespace scbench
