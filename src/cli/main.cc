@@ -9,6 +9,7 @@
 #include "cli/measure_command.h"
 #include "cli/problems_command.h"
 #include "cli/rules_command.h"
+#include "cli/run_command.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"scbench: measure how code erodes as agents extend it"};
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
   scbench::cli::AddRulesCommand(app, exit_code);
   scbench::cli::AddEvalCommand(app, exit_code);
   scbench::cli::AddProblemsCommand(app, exit_code);
+  scbench::cli::AddRunCommand(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& success) {

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <fstream>
-#include <regex>
 #include <set>
 #include <sstream>
 #include <yaml-cpp/yaml.h>

@@ -30,6 +30,9 @@ std::vector<std::string> BubblewrapPrefix(const Sandbox& sandbox) {
   for (const fs::path& path : sandbox.read_only) {
     argv.insert(argv.end(), {"--ro-bind", path.string(), path.string()});
   }
+  for (const fs::path& path : sandbox.writable) {
+    argv.insert(argv.end(), {"--bind", path.string(), path.string()});
+  }
   argv.insert(argv.end(), {"--bind", sandbox.scratch.string(), sandbox.scratch.string(), "--chdir",
                            sandbox.scratch.string(), "--"});
   return argv;

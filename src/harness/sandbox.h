@@ -29,6 +29,8 @@ struct Sandbox {
   std::vector<std::filesystem::path> read_only;
   /// The writable directory (also the working directory).
   std::filesystem::path scratch;
+  /// Further writable paths (an agent's home directory).
+  std::vector<std::filesystem::path> writable;
   /// Keep the host network (HTTP servers must be reachable on loopback).
   bool share_network = false;
   /// Run as this uid/gid when scbench is root; nullopt keeps the current user.

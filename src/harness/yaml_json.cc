@@ -1,7 +1,7 @@
 #include "harness/yaml_json.h"
 
 #include <charconv>
-#include <regex>
+#include <cstdlib>
 
 namespace scbench::harness {
 namespace {
@@ -10,14 +10,15 @@ nlohmann::json PlainScalar(const std::string& text) {
   if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") return nullptr;
   if (text == "true" || text == "True" || text == "TRUE") return true;
   if (text == "false" || text == "False" || text == "FALSE") return false;
-  static const std::regex integer(R"([-+]?[0-9]+)");
-  static const std::regex real(R"([-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?)");
-  if (std::regex_match(text, integer)) {
-    long long value = 0;
-    const char* begin = text.data() + (text[0] == '+' ? 1 : 0);
-    if (std::from_chars(begin, text.data() + text.size(), value).ec == std::errc()) return value;
-  }
-  if (std::regex_match(text, real)) return std::stod(text);
+  // A number must be consumed whole; "1.2.3", "0x10" or "inf" stay strings.
+  const char* begin = text.data() + (text[0] == '+' ? 1 : 0);
+  const char* end = text.data() + text.size();
+  long long integer = 0;
+  if (const auto [at, ec] = std::from_chars(begin, end, integer); ec == std::errc() && at == end) return integer;
+  const bool numeric_chars = text.find_first_not_of("+-.0123456789eE") == std::string::npos &&
+                             text.find_first_of("0123456789") != std::string::npos;
+  double real = 0;
+  if (const auto [at, ec] = std::from_chars(begin, end, real); numeric_chars && ec == std::errc() && at == end) return real;
   return text;
 }
 

@@ -1,0 +1,43 @@
+#pragma once
+/// The resolved configuration of a run, saved as run.json in the run directory so that
+/// --resume continues with exactly the same settings.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace scbench::run {
+
+inline constexpr const char* kRunSchema = "scbench.run";
+inline constexpr int kRunSchemaVersion = 1;
+
+struct RunLimits {
+  double checkpoint_seconds = 3600;
+  int checkpoint_steps = 0;         // 0 = no limit
+  double checkpoint_cost = 0;       // USD, 0 = no limit
+  double problem_cost = 0;          // USD, 0 = no limit
+};
+
+struct RunConfig {
+  std::string agent;
+  std::string model;
+  std::string prompt = "just-solve";
+  std::string reasoning_effort;
+  std::vector<std::string> problems;
+  std::vector<std::string> overrides;  // key=value agent settings
+  RunLimits limits;
+  bool stop_on_fail = false;
+  std::string problems_dir;  // absolute
+  std::string data_dir;      // agents/, prompts/, models/ (absolute)
+  std::string scbench_version;
+};
+
+nlohmann::ordered_json RunConfigToJson(const RunConfig& config);
+
+/// Reads run.json; a clear error for a missing file or another schema version.
+std::optional<RunConfig> LoadRunConfig(const std::filesystem::path& run_dir, std::string& error);
+
+}  // namespace scbench::run

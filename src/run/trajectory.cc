@@ -1,0 +1,300 @@
+#include "run/trajectory.h"
+
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <fmt/format.h>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "common/atomic_file.h"
+#include "harness/sandbox.h"
+#include "quality/tree_measurer.h"
+#include "report/measure_json.h"
+#include "run/prompt.h"
+#include "run/workspace.h"
+
+namespace scbench::run {
+namespace fs = std::filesystem;
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+struct AgentOutcome {
+  std::string status = "ok";  // ok, failed, timeout, limit_steps, limit_cost, error
+  int exit_code = 0;
+  double seconds = 0;
+  Usage usage;
+  std::string message;
+};
+
+std::string Slurp(const fs::path& path) {
+  std::ifstream stream(path, std::ios::binary);
+  std::stringstream text;
+  text << stream.rdbuf();
+  return text.str();
+}
+
+bool WriteJson(const fs::path& path, const Json& json, std::string& error) {
+  return WriteFileAtomically(path, json.dump(2) + "\n", error);
+}
+
+/// Variables from our environment that the agent needs: its credentials and proxies.
+std::map<std::string, std::string> AgentEnvironment(const AgentSpec& agent, const fs::path& home,
+                                                    const harness::Problem& problem, std::size_t checkpoint) {
+  std::map<std::string, std::string> env = agent.env;
+  for (const std::string& name : agent.credentials_any_of) {
+    if (const char* value = std::getenv(name.c_str())) env[name] = value;
+  }
+  for (const char* name : {"HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY"}) {
+    if (const char* value = std::getenv(name)) env[name] = value;
+  }
+  if (const char* path = std::getenv("PATH")) env["PATH"] = path;
+  env["HOME"] = home.string();
+  env["SCBENCH_PROBLEM"] = problem.name;
+  env["SCBENCH_CHECKPOINT"] = std::to_string(checkpoint + 1);
+  env["SCBENCH_CHECKPOINT_NAME"] = problem.checkpoints[checkpoint].name;
+  return env;
+}
+
+/// Watches a running agent, stopping it at the wall, step or cost limit.
+std::string Supervise(harness::ChildProcess& child, const RunContext& context, const fs::path& stdout_path) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(context.config.limits.checkpoint_seconds);
+  while (!child.WaitFor(1.0)) {
+    if (std::chrono::steady_clock::now() >= deadline) return "timeout";
+    const RunLimits& limits = context.config.limits;
+    if (limits.checkpoint_steps <= 0 && limits.checkpoint_cost <= 0) continue;
+    const Usage so_far = ParseAgentOutput(context.agent.output_parser, Slurp(stdout_path));
+    if (limits.checkpoint_steps > 0 && so_far.steps > limits.checkpoint_steps) return "limit_steps";
+    const auto cost = so_far.cost_usd ? so_far.cost_usd : context.catalog.Cost(context.config.model, so_far);
+    if (limits.checkpoint_cost > 0 && cost && *cost > limits.checkpoint_cost) return "limit_cost";
+  }
+  return "";
+}
+
+AgentOutcome RunAgentProcess(const RunContext& context, const harness::Problem& problem, std::size_t checkpoint,
+                             const fs::path& workspace, const fs::path& checkpoint_dir) {
+  AgentOutcome outcome;
+  const fs::path io = checkpoint_dir / "agent";
+  const fs::path home = context.run_dir / "agent-home" / problem.name;
+  fs::create_directories(io);
+  fs::create_directories(home);
+  harness::ProcessSpec spec;
+  spec.argv = RenderAgentCommand(context.agent, {{"prompt", Slurp(checkpoint_dir / "prompt.md")},
+                                                 {"prompt_file", (checkpoint_dir / "prompt.md").string()},
+                                                 {"workspace", workspace.string()},
+                                                 {"model", context.config.model}});
+  spec.env = AgentEnvironment(context.agent, home, problem, checkpoint);
+  spec.io_directory = io;
+  harness::Sandbox sandbox;
+  sandbox.bubblewrap = context.sandbox_agents && harness::BubblewrapAvailable();
+  sandbox.scratch = workspace;
+  sandbox.writable = {home, io};
+  sandbox.share_network = true;
+  harness::ProcessLimits limits;
+  limits.wall_seconds = context.config.limits.checkpoint_seconds;
+  limits.memory_bytes = 16ull << 30;
+  limits.processes = 4096;
+  limits.file_bytes = 1ull << 30;
+  std::string error;
+  auto child = harness::ChildProcess::Start(spec, limits, sandbox, error);
+  if (!child) {
+    outcome.status = "error";
+    outcome.message = error;
+    return outcome;
+  }
+  const std::string stopped = Supervise(*child, context, io / "stdout");
+  if (!stopped.empty()) child->Stop(5.0);
+  const harness::ProcessOutcome process = child->Finish(stopped == "timeout");
+  outcome.seconds = process.seconds;
+  outcome.exit_code = process.exit_code;
+  outcome.usage = ParseAgentOutput(context.agent.output_parser, process.stdout_text.size() < (1u << 20)
+                                                                       ? process.stdout_text
+                                                                       : Slurp(io / "stdout"));
+  if (!stopped.empty()) {
+    outcome.status = stopped;
+    outcome.message = process.Describe(limits.wall_seconds);
+  } else if (process.exit_code != 0 || process.signal != 0) {
+    outcome.status = "failed";
+    outcome.message = process.Describe(limits.wall_seconds);
+  }
+  return outcome;
+}
+
+/// The replay agent: the recorded workspace of this checkpoint replaces the workspace.
+AgentOutcome ReplayCheckpoint(const RunContext& context, const harness::Problem& problem, std::size_t checkpoint,
+                              const fs::path& workspace) {
+  AgentOutcome outcome;
+  const std::string source = context.agent.settings.count("source") ? context.agent.settings.at("source") : "reference";
+  const fs::path recorded = source == "reference"
+                                ? problem.checkpoints[checkpoint].solution
+                                : CheckpointDirectory(source, problem.name, problem.checkpoints[checkpoint].name) / "snapshot";
+  const auto start = std::chrono::steady_clock::now();
+  std::string error;
+  if (!fs::is_directory(recorded) || !RestoreWorkspace(recorded, workspace, error)) {
+    outcome.status = "error";
+    outcome.message = error.empty() ? "no recorded workspace at " + recorded.string() : error;
+  }
+  outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return outcome;
+}
+
+std::vector<std::string> AssetNames(const harness::Problem& problem) {
+  std::vector<std::string> names;
+  for (const fs::path& asset : problem.static_assets) names.push_back(asset.filename().string());
+  return names;
+}
+
+Json MeasureSnapshot(const RunContext& context, const fs::path& snapshot, quality::TreeMeasurement& measurement) {
+  quality::MeasureOptions options;
+  options.rules = context.rules;
+  options.discovery.include_ignored = true;  // the agent's .gitignore must not hide its code
+  std::string error;
+  if (!quality::MeasureTree(snapshot, options, measurement, error)) return {{"error", error}};
+  auto json = report::MeasureToJson(measurement);
+  json["root"] = "snapshot";
+  return json;
+}
+
+Json Record(const RunContext& context, const harness::Problem& problem, std::size_t checkpoint,
+            const AgentOutcome& agent, const WorkspaceDiff& diff, const harness::Evaluation& evaluation,
+            const quality::TreeMeasurement& m) {
+  const auto cost = agent.usage.cost_usd ? agent.usage.cost_usd : context.catalog.Cost(context.config.model, agent.usage);
+  Json row = {{"problem", problem.name},
+              {"checkpoint", problem.checkpoints[checkpoint].name},
+              {"checkpoint_index", checkpoint + 1},
+              {"checkpoint_count", problem.checkpoints.size()},
+              {"agent", context.config.agent},
+              {"model", context.config.model},
+              {"prompt", context.config.prompt},
+              {"agent_status", agent.status},
+              {"agent_message", agent.message},
+              {"agent_exit_code", agent.exit_code},
+              {"agent_seconds", std::round(agent.seconds * 1000) / 1000},
+              {"steps", agent.usage.steps},
+              {"cost_usd", cost ? Json(*cost) : Json(nullptr)},
+              {"input_tokens", agent.usage.input_tokens},
+              {"output_tokens", agent.usage.output_tokens},
+              {"cache_read_tokens", agent.usage.cache_read_tokens},
+              {"cache_write_tokens", agent.usage.cache_write_tokens},
+              {"reasoning_tokens", agent.usage.reasoning_tokens},
+              {"total_tokens", agent.usage.total_tokens()},
+              {"pass_rate", evaluation.pass_rate},
+              {"isolated_pass_rate", evaluation.isolated_pass_rate},
+              {"core_pass_rate", evaluation.core_pass_rate},
+              {"strict", evaluation.strict},
+              {"isolated", evaluation.isolated},
+              {"core", evaluation.core},
+              {"infrastructure_failure", evaluation.infrastructure_failure}};
+  for (const char* group : {"core", "functionality", "error", "regression"}) {
+    const auto found = evaluation.groups.find(group);
+    row[std::string(group) + "_passed"] = found == evaluation.groups.end() ? 0 : found->second.passed;
+    row[std::string(group) + "_total"] = found == evaluation.groups.end() ? 0 : found->second.total;
+  }
+  row.update(Json{{"files", m.files.size()},
+                  {"sloc", m.lines.sloc},
+                  {"callables", m.complexity.callables},
+                  {"erosion", m.complexity.erosion},
+                  {"verbosity", m.verbosity.verbosity},
+                  {"max_cc", m.complexity.max_cc},
+                  {"mean_cc", m.complexity.mean_cc},
+                  {"high_cc_callables", m.complexity.high_complexity_callables},
+                  {"clone_groups", m.verbosity.clone_groups},
+                  {"clone_lines", m.verbosity.clone_lines},
+                  {"rule_hits", m.verbosity.rule_hits},
+                  {"trivial_wrappers", m.verbosity.trivial_wrappers},
+                  {"single_use_callables", m.verbosity.single_use_callables},
+                  {"files_added", diff.files_added},
+                  {"files_removed", diff.files_removed},
+                  {"files_modified", diff.files_modified},
+                  {"lines_added", diff.lines_added},
+                  {"lines_removed", diff.lines_removed},
+                  {"churn", diff.churn}});
+  return row;
+}
+
+/// Adds deltas against the previous checkpoint's record (null for the first).
+void AddDeltas(Json& row, const Json* previous) {
+  for (const char* key : {"sloc", "erosion", "verbosity", "max_cc", "clone_lines", "rule_hits"}) {
+    row[std::string("delta_") + key] = previous == nullptr ? Json(nullptr) : Json(row[key].get<double>() - (*previous)[key].get<double>());
+  }
+}
+
+std::optional<Json> ReadRecord(const fs::path& checkpoint_dir) {
+  std::ifstream stream(checkpoint_dir / "record.json");
+  if (!stream) return std::nullopt;
+  Json record = Json::parse(stream, nullptr, false);
+  if (record.is_discarded()) return std::nullopt;
+  return record;
+}
+
+double CostSoFar(const std::vector<Json>& records) {
+  double cost = 0;
+  for (const Json& r : records) cost += r["cost_usd"].is_number() ? r["cost_usd"].get<double>() : 0.0;
+  return cost;
+}
+
+bool RunCheckpoint(const RunContext& context, const harness::Problem& problem, std::size_t checkpoint,
+                   const fs::path& workspace, const Json* previous, Json& record, std::string& error) {
+  const fs::path dir = CheckpointDirectory(context.run_dir, problem.name, problem.checkpoints[checkpoint].name);
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  if (!WriteFileAtomically(dir / "prompt.md", RenderPrompt(context.prompt_template, problem, checkpoint), error)) return false;
+  const AgentOutcome agent = context.agent.builtin == "replay" ? ReplayCheckpoint(context, problem, checkpoint, workspace)
+                                                               : RunAgentProcess(context, problem, checkpoint, workspace, dir);
+  const auto cost = agent.usage.cost_usd ? agent.usage.cost_usd : context.catalog.Cost(context.config.model, agent.usage);
+  if (!WriteJson(dir / "usage.json", UsageToJson(agent.usage, cost), error)) return false;
+  if (!SnapshotWorkspace(workspace, dir / "snapshot", AssetNames(problem), error)) return false;
+  const fs::path previous_snapshot =
+      checkpoint == 0 ? fs::path() : CheckpointDirectory(context.run_dir, problem.name, problem.checkpoints[checkpoint - 1].name) / "snapshot";
+  const WorkspaceDiff diff = DiffSnapshots(previous_snapshot, dir / "snapshot");
+  if (!WriteJson(dir / "diff.json", DiffToJson(diff), error)) return false;
+  const auto evaluation = harness::EvaluateCheckpoint(problem, checkpoint, dir / "snapshot", context.evaluation);
+  if (!WriteJson(dir / "evaluation.json", harness::EvaluationToJson(evaluation), error)) return false;
+  quality::TreeMeasurement measurement;
+  if (!WriteJson(dir / "measure.json", MeasureSnapshot(context, dir / "snapshot", measurement), error)) return false;
+  record = Record(context, problem, checkpoint, agent, diff, evaluation, measurement);
+  AddDeltas(record, previous);
+  return WriteJson(dir / "record.json", record, error);  // written last: marks the checkpoint complete
+}
+
+}  // namespace
+
+fs::path CheckpointDirectory(const fs::path& run_dir, const std::string& problem, const std::string& checkpoint) {
+  return run_dir / "problems" / problem / checkpoint;
+}
+
+bool RunTrajectory(const RunContext& context, const harness::Problem& problem, const std::function<void()>& on_record,
+                   std::string& error) {
+  std::vector<Json> records;
+  std::size_t next = 0;
+  for (; next < problem.checkpoints.size(); ++next) {
+    auto record = ReadRecord(CheckpointDirectory(context.run_dir, problem.name, problem.checkpoints[next].name));
+    if (!record) break;
+    records.push_back(std::move(*record));
+  }
+  const fs::path workspace = context.run_dir / "workspaces" / problem.name;
+  // Resume from the last complete snapshot (or an empty workspace at the start).
+  if (next == 0) {
+    fs::remove_all(workspace);
+    fs::create_directories(workspace);
+  } else if (!RestoreWorkspace(CheckpointDirectory(context.run_dir, problem.name, problem.checkpoints[next - 1].name) / "snapshot",
+                               workspace, error)) {
+    return false;
+  }
+  for (; next < problem.checkpoints.size(); ++next) {
+    if (context.config.limits.problem_cost > 0 && CostSoFar(records) >= context.config.limits.problem_cost) break;
+    if (context.config.stop_on_fail && !records.empty() && !records.back()["strict"].get<bool>()) break;
+    Json record;
+    if (!RunCheckpoint(context, problem, next, workspace, records.empty() ? nullptr : &records.back(), record, error)) {
+      error = fmt::format("{} {}: {}", problem.name, problem.checkpoints[next].name, error);
+      return false;
+    }
+    records.push_back(std::move(record));
+    on_record();
+  }
+  return true;
+}
+
+}  // namespace scbench::run
