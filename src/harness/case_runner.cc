@@ -216,7 +216,8 @@ std::vector<CaseResult> RunHttpGroup(const std::vector<const TestCase*>& cases, 
     const auto start = std::chrono::steady_clock::now();
     std::string failure = RunHttpCase(*test, server, timeout_seconds);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    results.push_back(Result(*test, failure.empty(), seconds, std::move(failure)));
+    const bool passed = failure.empty();  // before the move below: argument order is unspecified
+    results.push_back(Result(*test, passed, seconds, std::move(failure)));
   }
   return results;
 }

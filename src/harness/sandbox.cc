@@ -6,9 +6,12 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <fstream>
+#include <algorithm>
+#include <map>
 #include <grp.h>
 #include <mutex>
 #include <sstream>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <thread>
@@ -69,6 +72,8 @@ void SetLimit(int resource, rlim_t value) {
 [[noreturn]] void ExecChild(const ProcessLimits& limits, const Sandbox& sandbox, int in, int out, int err,
                             int report, char** argv, char** envp) {
   setsid();
+  // If scbench itself is killed (kill -9, a crash), the child goes with it.
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
   dup2(in, 0);
   dup2(out, 1);
   dup2(err, 2);
@@ -93,6 +98,66 @@ void SetLimit(int resource, rlim_t value) {
   const int e = errno;
   (void)!write(report, &e, sizeof e);
   _exit(127);
+}
+
+struct ProcessInfo {
+  pid_t pid = 0;
+  char state = 0;
+  pid_t parent = 0;
+  pid_t group = 0;
+};
+
+/// Every process on the machine, from /proc/N/stat.
+std::vector<ProcessInfo> Processes() {
+  std::vector<ProcessInfo> processes;
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator("/proc", ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.empty() || !std::isdigit(static_cast<unsigned char>(name[0]))) continue;
+    std::ifstream stat(entry.path() / "stat");
+    std::string line;
+    std::getline(stat, line);
+    const auto close = line.rfind(')');
+    if (close == std::string::npos || close + 2 >= line.size()) continue;
+    ProcessInfo info;
+    info.pid = static_cast<pid_t>(std::stol(name));
+    std::istringstream rest(line.substr(close + 2));
+    rest >> info.state >> info.parent >> info.group;
+    processes.push_back(info);
+  }
+  return processes;
+}
+
+/// True while a live (not zombie) process belongs to the process group.
+bool GroupAlive(pid_t group) {
+  if (kill(-group, 0) != 0) return false;
+  const auto processes = Processes();
+  return std::any_of(processes.begin(), processes.end(),
+                     [&](const ProcessInfo& p) { return p.group == group && p.state != 'Z'; });
+}
+
+/// Processes below `root` (children, grandchildren...).
+std::vector<pid_t> Descendants(pid_t root) {
+  std::multimap<pid_t, pid_t> children;
+  for (const ProcessInfo& p : Processes()) children.emplace(p.parent, p.pid);
+  std::vector<pid_t> found;
+  std::vector<pid_t> pending{root};
+  while (!pending.empty()) {
+    const pid_t pid = pending.back();
+    pending.pop_back();
+    for (auto [it, end] = children.equal_range(pid); it != end; ++it) {
+      found.push_back(it->second);
+      pending.push_back(it->second);
+    }
+  }
+  return found;
+}
+
+bool IsBubblewrap(pid_t pid) {
+  std::ifstream comm("/proc/" + std::to_string(pid) + "/comm");
+  std::string name;
+  std::getline(comm, name);
+  return name == "bwrap";
 }
 
 std::string ReadCapped(const fs::path& path, std::uint64_t cap) {
@@ -185,7 +250,12 @@ std::optional<ChildProcess> ChildProcess::Start(const ProcessSpec& spec, const P
 void ChildProcess::Reap(int status) {
   reaped_ = true;
   status_ = status;
-  kill(-pid_, SIGKILL);  // whatever the child left behind in its group
+  // Whatever the child left behind in its group goes too, and is gone before we return:
+  // a restarted server must not find its port still held.
+  kill(-pid_, SIGKILL);
+  for (int attempt = 0; attempt < 400 && GroupAlive(pid_); ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
 }
 
 bool ChildProcess::Exited() {
@@ -208,7 +278,14 @@ bool ChildProcess::WaitFor(double seconds) {
 
 void ChildProcess::Stop(double grace_seconds) {
   if (Exited()) return;
-  kill(-pid_, SIGTERM);
+  // Under bubblewrap the sandboxed program gets SIGTERM itself: signalled as a group,
+  // bwrap would die at once and take the program down with SIGKILL before it could
+  // shut down cleanly.
+  bool signalled = false;
+  for (const pid_t pid : Descendants(pid_)) {
+    if (!IsBubblewrap(pid)) signalled = kill(pid, SIGTERM) == 0 || signalled;
+  }
+  if (!signalled || !IsBubblewrap(pid_)) kill(-pid_, SIGTERM);
   if (WaitFor(grace_seconds)) return;
   kill(-pid_, SIGKILL);
   int status = 0;

@@ -39,6 +39,7 @@ AgentSpec ReadAgent(const YAML::Node& node, const std::string& origin) {
   agent.command = ReadStringList(node["command"]);
   if (const YAML::Node credentials = node["credentials"]) agent.credentials_any_of = ReadStringList(credentials["any_of"]);
   agent.env = ReadStringMap(node["env"]);
+  agent.pass_env = ReadStringList(node["pass_env"]);
   agent.settings = ReadStringMap(node["settings"]);
   agent.output_parser = node["output_parser"].as<std::string>("");
   if (const YAML::Node reasoning = node["reasoning_effort"]) {

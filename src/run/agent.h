@@ -19,6 +19,8 @@ struct AgentSpec {
   std::vector<std::string> command;  // template: {prompt} {prompt_file} {workspace} {model} {setting}
   std::vector<std::string> credentials_any_of;
   std::map<std::string, std::string> env;
+  /// Variables passed through from scbench's environment: names, or prefixes ending in '*'.
+  std::vector<std::string> pass_env;
   std::map<std::string, std::string> settings;  // defaults, overridable with key=value
   std::string output_parser;
   std::string reasoning_env;      // reasoning effort goes into this variable...

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 #include <thread>
+#include <unistd.h>
 
 #include "common/atomic_file.h"
 #include "harness/sandbox.h"
@@ -50,6 +51,14 @@ std::map<std::string, std::string> AgentEnvironment(const AgentSpec& agent, cons
   for (const char* name : {"HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY"}) {
     if (const char* value = std::getenv(name)) env[name] = value;
   }
+  for (char** entry = environ; *entry != nullptr; ++entry) {
+    const std::string_view variable(*entry);
+    const std::string name(variable.substr(0, variable.find('=')));
+    const bool wanted = std::any_of(agent.pass_env.begin(), agent.pass_env.end(), [&](const std::string& pattern) {
+      return pattern.ends_with('*') ? name.starts_with(pattern.substr(0, pattern.size() - 1)) : name == pattern;
+    });
+    if (wanted) env[name] = std::string(variable.substr(name.size() + 1));
+  }
   if (const char* path = std::getenv("PATH")) env["PATH"] = path;
   env["HOME"] = home.string();
   env["SCBENCH_PROBLEM"] = problem.name;
@@ -90,6 +99,7 @@ AgentOutcome RunAgentProcess(const RunContext& context, const harness::Problem& 
   harness::Sandbox sandbox;
   sandbox.bubblewrap = context.sandbox_agents && harness::BubblewrapAvailable();
   sandbox.scratch = workspace;
+  sandbox.read_only = {checkpoint_dir};  // the prompt file
   sandbox.writable = {home, io};
   sandbox.share_network = true;
   harness::ProcessLimits limits;

@@ -12,6 +12,8 @@ from api import TaskboardApi
 from store import TaskStore
 from webserver import make_server
 
+SHUTDOWN_POLL_SECONDS = 0.05  # how quickly serve_forever notices a shutdown request
+
 
 def parse_args(argv):
     parser = argparse.ArgumentParser(description="Task-tracking HTTP/JSON service.")
@@ -35,7 +37,7 @@ def main(argv=None):
     server = make_server(args.address, args.port, TaskboardApi(TaskStore()))
     stop_on_signals(server)
     try:
-        server.serve_forever()
+        server.serve_forever(poll_interval=SHUTDOWN_POLL_SECONDS)
     finally:
         server.server_close()
     return 0

@@ -77,7 +77,8 @@ def clean_fields(body):
 
 
 def new_task_fields(body):
-    """Validate the body of a create request and fill in the defaults."""
+    """Validate the body of a create request and fill in the defaults, in field order."""
     if "title" not in body:
         raise invalid("title", "is required")
-    return {**default_fields(), **clean_fields(body)}
+    fields = {**default_fields(), **clean_fields(body)}
+    return {name: fields[name] for name in FIELD_CLEANERS}
