@@ -81,6 +81,19 @@ std::string CheckSubmission(const Problem& problem, const fs::path& snapshot, co
   return "";
 }
 
+/// Copies the submission where every user may read it; returns an error message or "".
+std::string CopyReadable(const fs::path& from, const fs::path& to) {
+  std::error_code ec;
+  fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::skip_symlinks, ec);
+  if (ec) return "cannot copy the snapshot: " + ec.message();
+  for (const auto& entry : fs::recursive_directory_iterator(to, ec)) {
+    fs::permissions(entry.path(), fs::perms::others_read | fs::perms::group_read | (entry.is_directory() ? fs::perms::others_exec | fs::perms::group_exec : fs::perms::none),
+                    fs::perm_options::add, ec);
+  }
+  fs::permissions(to, fs::perms::others_read | fs::perms::others_exec, fs::perm_options::add, ec);
+  return "";
+}
+
 Submission MakeSubmission(const Problem& problem, const fs::path& snapshot, const EvaluationOptions& options) {
   Submission submission;
   submission.snapshot = fs::absolute(snapshot);
@@ -164,10 +177,14 @@ Evaluation EvaluateCheckpoint(const Problem& problem, std::size_t checkpoint, co
   evaluation.checkpoint = problem.checkpoints[checkpoint].name;
   evaluation.snapshot = snapshot.string();
   const std::vector<PlannedCase> planned = PlanCases(problem, checkpoint);
-  const Submission submission = MakeSubmission(problem, snapshot, options);
-  evaluation.sandboxed = submission.bubblewrap;
   evaluation.infrastructure_failure = CheckSubmission(problem, snapshot, options);
   WorkDirectory work;
+  // The sandbox user reads a copy: the snapshot may sit below directories it cannot enter
+  // (a home directory), and the copy keeps the original safe from the submission.
+  const fs::path copy = work.path() / "submission";
+  if (evaluation.infrastructure_failure.empty()) evaluation.infrastructure_failure = CopyReadable(snapshot, copy);
+  const Submission submission = MakeSubmission(problem, copy, options);
+  evaluation.sandboxed = submission.bubblewrap;
   if (!evaluation.infrastructure_failure.empty()) {
     for (const PlannedCase& p : planned) evaluation.cases.push_back({p.test->id, p.group, p.checkpoint, false, 0, evaluation.infrastructure_failure});
   } else if (problem.entry_kind == EntryKind::kCli) {
