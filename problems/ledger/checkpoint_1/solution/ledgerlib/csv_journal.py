@@ -34,7 +34,7 @@ def read_csv_journal(text):
 
 
 def _split(line):
-    return [field.strip() for field in next(csv.reader([line]))]
+    return [field.strip() for field in next(csv.reader([line], skipinitialspace=True))]
 
 
 def _parse_header(line):

@@ -1,0 +1,1 @@
+"""Implementation of the ledger command-line tool."""
