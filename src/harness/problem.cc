@@ -55,6 +55,19 @@ std::vector<std::string> StringList(const std::string& file, const YAML::Node& n
   return out;
 }
 
+/// A JSON expectation's value: YAML data, or a string holding a JSON object or array
+/// (authors often paste the expected output verbatim).
+nlohmann::json JsonExpectationValue(const std::string& file, const YAML::Node& value, const std::string& field) {
+  nlohmann::json data = YamlToJson(value);
+  if (!data.is_string()) return data;
+  const std::string& text = data.get_ref<const std::string&>();
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string::npos || (text[first] != '[' && text[first] != '{')) return data;
+  nlohmann::json parsed = nlohmann::json::parse(text, nullptr, false);
+  if (parsed.is_discarded()) Fail(file, value, field + ".value", "looks like JSON text but does not parse");
+  return parsed;
+}
+
 /// `"text"` (exact) or `{mode, value, tolerance, ignore_paths}`; `json_default` makes a bare
 /// value a JSON expectation (HTTP `json:`).
 Expectation ReadExpectation(const std::string& file, const YAML::Node& node, const std::string& field, bool json_default) {
@@ -77,7 +90,7 @@ Expectation ReadExpectation(const std::string& file, const YAML::Node& node, con
   const bool json_like = e.mode == CompareMode::kJson || e.mode == CompareMode::kJsonLines ||
                          e.mode == CompareMode::kUnordered || e.mode == CompareMode::kNumeric;
   if (json_like) {
-    e.value = YamlToJson(value);
+    e.value = JsonExpectationValue(file, value, field);
     if (e.mode == CompareMode::kJsonLines && !e.value.is_array()) Fail(file, value, field + ".value", "jsonl needs a list");
   } else {
     e.text = Text(file, value, field + ".value");

@@ -95,6 +95,20 @@ TEST_F(BrokenProblem, UnknownComparisonMode) {
   EXPECT_NE(error.find("unknown comparison mode 'fuzzy'"), std::string::npos) << error;
 }
 
+TEST_F(BrokenProblem, JsonValuesMayBeGivenAsJsonText) {
+  Write("checkpoint_2/cases/core.yaml",
+        "- id: as-text\n  args: [--json]\n  stdin: hi\n  expect:\n    stdout: {mode: json, value: '{\"text\": \"HI\", \"length\": 2}'}\n"
+        "- id: plain-string\n  expect:\n    stdout: {mode: json, value: just text}\n");
+  std::string error;
+  const auto problem = LoadProblem(dir_, error);
+  ASSERT_TRUE(problem) << error;
+  const auto& cases = problem->checkpoints[1].cases;
+  EXPECT_EQ(cases[0].expect_stdout->value, nlohmann::json({{"text", "HI"}, {"length", 2}}));
+  EXPECT_EQ(cases[1].expect_stdout->value, nlohmann::json("just text"));
+  Write("checkpoint_2/cases/core.yaml", "- id: bad\n  expect:\n    stdout: {mode: json, value: '{not json'}\n");
+  EXPECT_NE(Error().find("looks like JSON text but does not parse"), std::string::npos);
+}
+
 TEST_F(BrokenProblem, DuplicateCaseIdsAcrossGroups) {
   Write("checkpoint_1/cases/error.yaml", "- id: upper\n  args: [--x]\n");
   EXPECT_NE(Error().find("duplicate case id 'upper'"), std::string::npos);

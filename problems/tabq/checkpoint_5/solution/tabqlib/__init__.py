@@ -1,0 +1,1 @@
+"""Implementation of the tabq command-line tool."""
