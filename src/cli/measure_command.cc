@@ -6,6 +6,7 @@
 
 #include "cli/rule_loading.h"
 #include "common/atomic_file.h"
+#include "quality/project_config.h"
 #include "quality/quality_gate.h"
 #include "quality/tree_measurer.h"
 #include "report/measure_json.h"
@@ -61,7 +62,15 @@ bool Emit(const std::string& rendered, const std::string& output) {
   return true;
 }
 
-int RunMeasure(const MeasureFlags& flags) {
+int RunMeasure(MeasureFlags flags) {
+  std::string config_error;
+  const auto config = quality::LoadProjectConfig(std::filesystem::is_directory(flags.path) ? flags.path : ".", config_error);
+  if (!config) {
+    std::cerr << "scbench measure: " << config_error << "\n";
+    return kExitUsageOrIo;
+  }
+  flags.excludes.insert(flags.excludes.end(), config->excludes.begin(), config->excludes.end());
+  flags.fail_on.insert(flags.fail_on.begin(), config->fail_on.begin(), config->fail_on.end());
   std::vector<quality::GateCondition> gate;
   if (!ParseGate(flags.fail_on, gate)) return kExitUsageOrIo;
   const auto rules = LoadRuleSet({flags.rule_directories, !flags.no_builtin_rules}, "measure");
@@ -70,6 +79,7 @@ int RunMeasure(const MeasureFlags& flags) {
   options.rules = &*rules;
   options.discovery.include_ignored = flags.include_ignored;
   options.discovery.excludes = flags.excludes;
+  options.discovery.language_overrides = config->language_overrides;
   options.jobs = flags.jobs;
   quality::TreeMeasurement measurement;
   std::string error;

@@ -95,7 +95,7 @@ class Walker {
       return;
     }
     if (!entry.is_regular_file(ec)) return;  // sockets, fifos, devices
-    const Language* language = LanguageForPath(relative);
+    const Language* language = LanguageOf(relative);
     if (language == nullptr) {
       ++out_.unknown_type_files;
       return;
@@ -106,6 +106,16 @@ class Walker {
     }
     const std::uintmax_t size = entry.file_size(ec);
     out_.files.push_back({entry.path(), relative, language, ec ? 0 : size});
+  }
+
+  const Language* LanguageOf(const std::string& relative) const {
+    for (const auto& [glob, name] : options_.language_overrides) {
+      const std::string_view base = relative.substr(relative.rfind('/') == std::string::npos ? 0 : relative.rfind('/') + 1);
+      if (GlobMatch(glob, relative) || (glob.find('/') == std::string::npos && GlobMatch(glob, base))) {
+        return LanguageByName(name);
+      }
+    }
+    return LanguageForPath(relative);
   }
 
   void NoteSymlink(const fs::path& path, const std::string& relative) {

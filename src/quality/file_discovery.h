@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "quality/language.h"
@@ -18,6 +19,9 @@ struct DiscoveryOptions {
   bool include_ignored = false;
   /// Extra glob patterns (gitignore syntax, relative to the root) to leave out.
   std::vector<std::string> excludes;
+  /// (glob, language name): files matching the glob are that language whatever their
+  /// extension; first match wins.
+  std::vector<std::pair<std::string, std::string>> language_overrides;
 };
 
 struct SourceFile {

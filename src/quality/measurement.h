@@ -3,6 +3,7 @@
 /// Renderers (text, JSON) read it; nothing here knows about output formats.
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -137,6 +138,15 @@ struct ComplexitySummary {
   double mass_gini = 0;
 };
 
+/// One language's share of a mixed tree.
+struct LanguageSummary {
+  int files = 0;
+  LineCounts lines;
+  ComplexitySummary complexity;
+  VerbosityCounts verbosity_lines;
+  double verbosity = 0;
+};
+
 struct TreeMeasurement {
   std::string root;
   std::vector<FileMeasurement> files;
@@ -146,6 +156,9 @@ struct TreeMeasurement {
   ComplexitySummary complexity;
   std::vector<CloneGroup> clone_groups;
   VerbositySummary verbosity;
+  std::map<std::string, LanguageSummary> languages;
+  /// Files skipped because no built-in language has their extension.
+  int unknown_type_files = 0;
 };
 
 }  // namespace scbench::quality

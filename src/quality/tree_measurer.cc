@@ -75,6 +75,24 @@ FileOutcome MeasureOneFile(const SourceFile& file, const MeasureOptions& options
   return outcome;
 }
 
+void SummarizeLanguages(TreeMeasurement& out) {
+  std::map<std::string, std::vector<FileMeasurement>> by_language;
+  for (const FileMeasurement& file : out.files) {
+    LanguageSummary& summary = out.languages[file.language];
+    ++summary.files;
+    summary.lines += file.lines;
+    summary.verbosity_lines += file.verbosity;
+  }
+  for (auto& [language, summary] : out.languages) {
+    std::vector<FileMeasurement> files;
+    for (const FileMeasurement& file : out.files) {
+      if (file.language == language) files.push_back({file.path, file.language, file.lines, 0, file.callables});
+    }
+    summary.complexity = SummarizeComplexity(files);
+    if (summary.lines.sloc > 0) summary.verbosity = double(summary.verbosity_lines.flagged_lines()) / summary.lines.sloc;
+  }
+}
+
 void Summarize(TreeMeasurement& out) {
   for (const FileMeasurement& file : out.files) {
     out.lines += file.lines;
@@ -84,6 +102,7 @@ void Summarize(TreeMeasurement& out) {
   out.clone_groups = FindCloneGroups(out.files);
   MarkSingleUseCallables(out.files);
   SummarizeVerbosity(out);
+  SummarizeLanguages(out);
 }
 
 }  // namespace
@@ -94,6 +113,7 @@ bool MeasureTree(const std::filesystem::path& root, const MeasureOptions& option
   if (!DiscoverSources(root, options.discovery, discovery, error)) return false;
   out.root = root.string();
   out.diagnostics = std::move(discovery.diagnostics);
+  out.unknown_type_files = discovery.unknown_type_files;
 
   const unsigned workers = WorkerCount(options.jobs);
   std::vector<std::unique_ptr<Parser>> parsers;

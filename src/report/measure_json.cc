@@ -129,6 +129,18 @@ Json ComplexityToJson(const quality::ComplexitySummary& complexity) {
           {"mass_gini", Rounded(complexity.mass_gini)}};
 }
 
+Json LanguagesToJson(const quality::TreeMeasurement& m) {
+  Json out = Json::object();
+  for (const auto& [language, summary] : m.languages) {
+    out[language] = {{"files", summary.files},
+                     {"lines", LinesToJson(summary.lines)},
+                     {"complexity", ComplexityToJson(summary.complexity)},
+                     {"verbosity", Rounded(summary.verbosity)},
+                     {"verbosity_lines", VerbosityCountsToJson(summary.verbosity_lines)}};
+  }
+  return out;
+}
+
 }  // namespace
 
 nlohmann::ordered_json MeasureToJson(const quality::TreeMeasurement& measurement) {
@@ -145,10 +157,12 @@ nlohmann::ordered_json MeasureToJson(const quality::TreeMeasurement& measurement
           {"root", measurement.root},
           {"summary",
            {{"files", measurement.files.size()},
+            {"unknown_type_files", measurement.unknown_type_files},
             {"lines", LinesToJson(measurement.lines)},
             {"parse_errors", measurement.parse_errors},
             {"complexity", ComplexityToJson(measurement.complexity)},
-            {"verbosity", VerbosityToJson(measurement)}}},
+            {"verbosity", VerbosityToJson(measurement)},
+            {"languages", LanguagesToJson(measurement)}}},
           {"files", std::move(files)},
           {"clone_groups", ClonesToJson(measurement)},
           {"waste",

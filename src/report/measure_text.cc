@@ -61,6 +61,16 @@ void AppendVerbosity(const TreeMeasurement& m, std::string& out) {
                      v.single_use_callables);
 }
 
+void AppendLanguages(const TreeMeasurement& m, std::string& out) {
+  if (m.languages.size() < 2) return;
+  out += fmt::format("\nby language\n  {:<12} {:>6} {:>8} {:>9} {:>8} {:>9}\n", "language", "files", "sloc", "callables",
+                     "erosion", "verbosity");
+  for (const auto& [language, s] : m.languages) {
+    out += fmt::format("  {:<12} {:>6} {:>8} {:>9} {:>8.3f} {:>9.3f}\n", language, s.files, s.lines.sloc,
+                       s.complexity.callables, s.complexity.erosion, s.verbosity);
+  }
+}
+
 void AppendTopRules(const TreeMeasurement& m, int limit, std::string& out) {
   std::map<std::string, std::pair<int, int>> per_rule;  // id -> (hits, lines)
   for (const auto& file : m.files) {
@@ -134,6 +144,7 @@ std::string MeasureToText(const TreeMeasurement& measurement, const TextOptions&
   std::string out;
   AppendTotals(measurement, out);
   AppendVerbosity(measurement, out);
+  AppendLanguages(measurement, out);
   AppendWorstCallables(measurement, options.top_callables, out);
   AppendTopRules(measurement, options.top_callables, out);
   AppendLargestClones(measurement, options.top_callables, out);
