@@ -12,7 +12,8 @@ double GiniCoefficient(std::vector<double> values) {
   double weighted = 0;
   for (std::size_t i = 0; i < values.size(); ++i) weighted += static_cast<double>(i + 1) * values[i];
   const auto n = static_cast<double>(values.size());
-  return (2 * weighted) / (n * sum) - (n + 1) / n;
+  // Equal values give 0 up to rounding; clamp so that it never prints as -0.000.
+  return std::max(0.0, (2 * weighted) / (n * sum) - (n + 1) / n);
 }
 
 ComplexitySummary SummarizeComplexity(std::span<const FileMeasurement> files) {
