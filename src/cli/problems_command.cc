@@ -118,9 +118,11 @@ void AddProblemsCommand(CLI::App& app, int& exit_code) {
   problems->require_subcommand(1);
   problems->add_option("--problems-dir", flags->problems_dir, "Where problems live (default ./problems)");
   CLI::App* list = problems->add_subcommand("list", "List problems");
+  list->add_option("--problems-dir", flags->problems_dir, "Where problems live (default ./problems)");
   list->callback([flags, &exit_code] { exit_code = ListProblems(*flags); });
   CLI::App* check = problems->add_subcommand("check", "Validate problems against their reference solutions");
   check->add_option("names", flags->names, "Problems to check (default: all)");
+  check->add_option("--problems-dir", flags->problems_dir, "Where problems live (default ./problems)");
   check->add_option("-j,--jobs", flags->jobs, "Cases run in parallel (default: every core)");
   check->callback([flags, &exit_code] { exit_code = CheckProblems(*flags); });
 }

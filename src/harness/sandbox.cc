@@ -26,8 +26,8 @@ constexpr const char* kBubblewrap = "/usr/bin/bwrap";
 
 std::vector<std::string> BubblewrapPrefix(const Sandbox& sandbox) {
   std::vector<std::string> argv = {kBubblewrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-                                   "--tmpfs", "/tmp", "--unshare-pid", "--unshare-ipc", "--unshare-uts",
-                                   "--die-with-parent"};
+                                   "--unshare-pid", "--unshare-ipc", "--unshare-uts", "--die-with-parent"};
+  if (sandbox.private_tmp) argv.insert(argv.end(), {"--tmpfs", "/tmp"});
   if (sandbox.run_as) argv.push_back("--unshare-user");
   if (!sandbox.share_network) argv.push_back("--unshare-net");
   for (const fs::path& path : sandbox.read_only) {

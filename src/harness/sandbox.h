@@ -33,6 +33,9 @@ struct Sandbox {
   std::vector<std::filesystem::path> writable;
   /// Keep the host network (HTTP servers must be reachable on loopback).
   bool share_network = false;
+  /// A fresh, empty /tmp. Off for agents, which may need to read the user's files there
+  /// (everything stays read-only; they get TMPDIR in a writable directory instead).
+  bool private_tmp = true;
   /// Run as this uid/gid when scbench is root; nullopt keeps the current user.
   std::optional<uid_t> run_as;
 };

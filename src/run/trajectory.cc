@@ -61,6 +61,7 @@ std::map<std::string, std::string> AgentEnvironment(const AgentSpec& agent, cons
   }
   if (const char* path = std::getenv("PATH")) env["PATH"] = path;
   env["HOME"] = home.string();
+  env["TMPDIR"] = (home / "tmp").string();
   env["SCBENCH_PROBLEM"] = problem.name;
   env["SCBENCH_CHECKPOINT"] = std::to_string(checkpoint + 1);
   env["SCBENCH_CHECKPOINT_NAME"] = problem.checkpoints[checkpoint].name;
@@ -88,7 +89,7 @@ AgentOutcome RunAgentProcess(const RunContext& context, const harness::Problem& 
   const fs::path io = checkpoint_dir / "agent";
   const fs::path home = context.run_dir / "agent-home" / problem.name;
   fs::create_directories(io);
-  fs::create_directories(home);
+  fs::create_directories(home / "tmp");
   harness::ProcessSpec spec;
   spec.argv = RenderAgentCommand(context.agent, {{"prompt", Slurp(checkpoint_dir / "prompt.md")},
                                                  {"prompt_file", (checkpoint_dir / "prompt.md").string()},
@@ -102,6 +103,7 @@ AgentOutcome RunAgentProcess(const RunContext& context, const harness::Problem& 
   sandbox.read_only = {checkpoint_dir};  // the prompt file
   sandbox.writable = {home, io};
   sandbox.share_network = true;
+  sandbox.private_tmp = false;
   harness::ProcessLimits limits;
   limits.wall_seconds = context.config.limits.checkpoint_seconds;
   limits.memory_bytes = 16ull << 30;
