@@ -11,6 +11,7 @@ worker pool (bench/parse_only), which bounds what any tree-sitter based analysis
 scbench measure computes complexity, clones, slop rules and waste signals in one pass.
 """
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -46,6 +47,8 @@ def main():
     parser.add_argument("--corpus", default="/usr/lib/python3.11")
     parser.add_argument("--build", default=os.path.join(ROOT, "build"))
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--language-corpus", action="append", default=[], metavar="LANG=DIR",
+                        help="also report scbench throughput on DIR (repeatable), e.g. go=/usr/lib/go-1.19/src")
     args = parser.parse_args()
 
     scbench = os.path.join(args.build, "src", "cli", "scbench")
@@ -78,6 +81,25 @@ def main():
     print(f"jscpd / scbench measure:      {times['jscpd (exact tokens)'] / measure:6.2f}x  "
           f"(renamed-ids mode {times['jscpd (renamed ids)'] / measure:.2f}x; target > 1)")
     print(f"scbench measure / parse only: {measure / times['tree-sitter parse only']:6.2f}x  (target <= 1.5)")
+    report_language_throughput(scbench, args.language_corpus, args.repeat)
+
+
+def report_language_throughput(scbench, corpora, repeat):
+    """Per-language throughput: lines measured per second, from scbench's own line counts."""
+    if not corpora:
+        return
+    print("throughput per language (scbench measure, every core)")
+    for item in corpora:
+        language, _, directory = item.partition("=")
+        out = subprocess.run([scbench, "measure", directory, "--format", "json"], capture_output=True, text=True)
+        if out.returncode != 0:
+            print(f"  {language:<12} failed: {out.stderr.strip()[:200]}")
+            continue
+        summary = json.loads(out.stdout)["summary"]
+        seconds = timed([scbench, "measure", directory, "--format", "json"], repeat)
+        lines = summary["lines"]["total"]
+        print(f"  {language:<12} {summary['files']:>6} files {lines:>9} lines {seconds:7.3f} s "
+              f"{lines / seconds / 1000:8.0f} klines/s  parse errors {summary['parse_errors']}")
 
 
 if __name__ == "__main__":
