@@ -89,6 +89,16 @@ class RunTest(unittest.TestCase):
         self.assertEqual([r["agent_status"] for r in rows], ["timeout", "timeout"])
         self.assertTrue(rows[0]["infrastructure_failure"])  # nothing was written
 
+    def test_step_and_cost_limits_fire(self):
+        env = dict(self.env, SCRIPTED_SLEEP="20")
+        steps = self.scripted(self.out("steps"), "--max-steps", "2", env=env)
+        self.assertEqual(steps.returncode, 0, steps.stderr)
+        self.assertEqual([r["agent_status"] for r in self.rows(self.out("steps"))], ["limit_steps", "limit_steps"])
+        costly = self.scripted(self.out("cost"), "--problem-max-cost", "0.005")
+        self.assertEqual(costly.returncode, 0, costly.stderr)
+        self.assertEqual(len(self.rows(self.out("cost"))), 1)  # the problem stopped after spending its budget
+        self.assertIn("checkpoints: 1 of 2 completed", costly.stdout)
+
     def test_kill_minus_nine_then_resume_keeps_completed_checkpoints_byte_for_byte(self):
         env = dict(self.env, SCRIPTED_SLEEP="1.5")
         for delay in (0.2, 2.5):
