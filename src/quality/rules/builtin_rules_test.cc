@@ -1,5 +1,6 @@
 // Every shipped rule must flag each of its `flag` examples and none of its `pass` examples.
 
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include "quality/rules/rule_examples.h"
@@ -21,6 +22,14 @@ TEST(BuiltinRules, EveryRuleHasExamplesAndTheyBehave) {
   for (const ExampleFailure& failure : CheckRuleExamples(*set)) {
     ADD_FAILURE() << failure.rule_id << " (" << failure.origin << "): " << failure.reason << "\n" << failure.example;
   }
+}
+
+TEST(BuiltinRules, PythonPackHasAtLeastSixtyRules) {
+  std::vector<Rule> rules;
+  std::string error;
+  ASSERT_TRUE(LoadBuiltinRules(rules, error)) << error;
+  const auto python = std::count_if(rules.begin(), rules.end(), [](const Rule& r) { return r.language == "python"; });
+  EXPECT_GE(python, 60);
 }
 
 }  // namespace

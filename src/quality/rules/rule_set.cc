@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <climits>
 #include <map>
 #include <re2/re2.h>
 #include <set>
@@ -351,13 +352,16 @@ void RuleSet::CollectHits(const LanguageQuery& lq, TSQueryCursor* cursor, std::s
       continue;
     }
     const Rule& rule = rules_[lq.rule_of_pattern[match.pattern_index]];
+    // The flagged capture may name several nodes (an initialisation and the loop that
+    // fills it): the hit spans all of them.
+    int first = INT_MAX, last = 0;
     for (std::uint16_t i = 0; i < match.capture_count; ++i) {
       if (match.captures[i].index != lq.flagged_capture[match.pattern_index]) continue;
       const TSNode node = match.captures[i].node;
-      hits.push_back({rule.id, static_cast<int>(ts_node_start_point(node).row) + 1,
-                      static_cast<int>(ts_node_end_point(node).row) + 1, rule.severity, false});
-      break;
+      first = std::min(first, static_cast<int>(ts_node_start_point(node).row) + 1);
+      last = std::max(last, static_cast<int>(ts_node_end_point(node).row) + 1);
     }
+    if (last > 0) hits.push_back({rule.id, first, last, rule.severity, false});
   }
 }
 
