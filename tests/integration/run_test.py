@@ -101,11 +101,14 @@ class RunTest(unittest.TestCase):
 
     def test_kill_minus_nine_then_resume_keeps_completed_checkpoints_byte_for_byte(self):
         env = dict(self.env, SCRIPTED_SLEEP="1.5")
-        for delay in (0.2, 2.5):
+        # Killed as soon as the run exists (inside checkpoint 1), and later (inside checkpoint 2).
+        for delay in (0.0, 2.5):
             run_dir = self.out(f"killed-{delay}")
             process = subprocess.Popen([SCBENCH, "run", "--agent", "command", "--model", "scripted", "--problem", "shout",
                                         "--problems-dir", self.problems, "--out", run_dir, f"command={self.agent}"],
                                        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            while not os.path.exists(os.path.join(run_dir, "run.json")) and process.poll() is None:
+                time.sleep(0.01)
             time.sleep(delay)
             process.send_signal(signal.SIGKILL)
             process.wait()
