@@ -110,7 +110,8 @@ class Walker {
 
   const Language* LanguageOf(const std::string& relative) const {
     for (const auto& [glob, name] : options_.language_overrides) {
-      const std::string_view base = relative.substr(relative.rfind('/') == std::string::npos ? 0 : relative.rfind('/') + 1);
+      const std::size_t slash = relative.rfind('/');
+      const std::string_view base = std::string_view(relative).substr(slash == std::string::npos ? 0 : slash + 1);
       if (GlobMatch(glob, relative) || (glob.find('/') == std::string::npos && GlobMatch(glob, base))) {
         return LanguageByName(name);
       }
