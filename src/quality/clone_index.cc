@@ -33,7 +33,10 @@ bool CloneTokenCollector::Enter(TSNode node, std::uint32_t depth, NodeContext co
   if (skipped_depth_ != UINT32_MAX) return true;
   const TSSymbol symbol = ts_node_symbol(node);
   const std::uint16_t roles = language_.roles(symbol);
-  if ((roles & kRoleComment) != 0) return true;
+  if ((roles & kRoleComment) != 0) {
+    skipped_depth_ = depth;  // with what a comment holds (Rust's doc-comment markers)
+    return true;
+  }
   if ((roles & kRoleStatement) != 0) {
     if (language_.spec().is_docstring != nullptr && language_.spec().is_docstring(node, context)) {
       skipped_depth_ = depth;

@@ -13,8 +13,8 @@ constexpr std::uint32_t kNone = UINT32_MAX;
 
 /// Where decisions, statements and nesting inside a region are credited. A function's
 /// scope only counts its body (parameters and annotations are not part of its paths);
-/// classes and decorators are scopes that credit nobody; a named lambda credits itself
-/// and, being transparent, its enclosing callable too (radon's convention).
+/// classes and decorators are scopes that credit nobody; a lambda credits itself and,
+/// when transparent, its enclosing callable too (radon's convention).
 struct Scope {
   std::uint32_t depth;
   int callable;  // index into callables, -1 for a scope that credits nobody
@@ -23,10 +23,12 @@ struct Scope {
   int nesting = 0;
 };
 
+enum class FrameKind { kCallable, kClass, kNamespace };
+
 struct NameFrame {
   std::uint32_t depth;
   std::string qualified;
-  bool is_class;
+  FrameKind kind;
 };
 
 class MetricsWalk final : public SyntaxVisitor {
@@ -39,13 +41,14 @@ class MetricsWalk final : public SyntaxVisitor {
     const TSSymbol symbol = ts_node_symbol(node);
     const std::uint16_t roles = language_.roles(symbol);
     if (ts_node_is_error(node) || ts_node_is_missing(node)) ++out_.parse_errors;
-    if (ts_node_child_count(node) == 0) MarkLeaf(node, roles);
+    if ((roles & kRoleComment) != 0 && comment_depth_ == kNone) comment_depth_ = depth;
+    if (ts_node_child_count(node) == 0) MarkLeaf(node);
     if ((roles & kRoleStatement) != 0) EnterStatement(node, depth);
     if ((roles & kRoleNesting) != 0) EnterNesting(node, depth);
     if ((roles & kRoleDecision) != 0 && hidden_depth_ == kNone) CountDecision(node, symbol, depth);
     if ((roles & kRoleFunction) != 0) EnterFunction(node, depth);
     if ((roles & kRoleAnonymousCallable) != 0) EnterAnonymousCallable(node, depth);
-    if ((roles & kRoleClass) != 0) EnterClass(node, depth);
+    if ((roles & (kRoleClass | kRoleNamespace)) != 0) EnterClass(node, depth, (roles & kRoleClass) != 0);
     if ((roles & kRoleOpaque) != 0) scopes_.push_back({depth, -1, false, 0});
     return true;
   }
@@ -59,6 +62,7 @@ class MetricsWalk final : public SyntaxVisitor {
     while (!names_.empty() && names_.back().depth == depth) names_.pop_back();
     if (hidden_depth_ == depth) hidden_depth_ = kNone;
     if (docstring_depth_ == depth) docstring_depth_ = kNone;
+    if (comment_depth_ == depth) comment_depth_ = kNone;
   }
 
   std::vector<std::uint8_t> line_flags;
@@ -71,21 +75,27 @@ class MetricsWalk final : public SyntaxVisitor {
     for (std::uint32_t row = first; row <= last && row < line_flags.size(); ++row) line_flags[row] |= flag;
   }
 
-  void MarkLeaf(TSNode node, std::uint16_t roles) {
+  /// Leaves inside a comment (Rust's doc-comment markers) belong to the comment.
+  void MarkLeaf(TSNode node) {
     if (ts_node_start_byte(node) == ts_node_end_byte(node) || line_flags.empty()) return;
-    if ((roles & kRoleComment) != 0) {
+    if (comment_depth_ != kNone) {
       MarkRows(node, kHasComment);
     } else {
       MarkRows(node, docstring_depth_ == kNone ? kHasCode : kHasDocstring);
     }
   }
 
-  /// The scope that owns a position inside its body, or nullptr.
-  Scope* CountingScope(TSNode node) {
-    if (scopes_.empty()) return nullptr;
-    Scope& top = scopes_.back();
-    if (top.callable < 0 || ts_node_start_byte(node) < top.body_start) return nullptr;
-    return &top;
+  /// Calls `credit` with the index of every scope that owns a position: the innermost
+  /// one whose body holds it, and the scopes around it as long as they are transparent.
+  template <typename Credit>
+  void ForEachCountingScope(TSNode node, Credit credit) {
+    const std::uint32_t start = ts_node_start_byte(node);
+    for (std::size_t i = scopes_.size(); i-- > 0;) {
+      const Scope& scope = scopes_[i];
+      if (scope.callable < 0 || start < scope.body_start) return;
+      credit(i);
+      if (!scope.transparent) return;
+    }
   }
 
   void EnterStatement(TSNode node, std::uint32_t depth) {
@@ -94,18 +104,18 @@ class MetricsWalk final : public SyntaxVisitor {
       docstring_depth_ = depth;
       return;
     }
-    if (Scope* scope = CountingScope(node); scope != nullptr && !scope->transparent) {
-      ++out_.callables[scope->callable].statements;
-    }
+    ForEachCountingScope(node, [&](std::size_t i) { ++out_.callables[scopes_[i].callable].statements; });
   }
 
   void EnterNesting(TSNode node, std::uint32_t depth) {
-    Scope* scope = CountingScope(node);
-    if (scope == nullptr || scope->transparent) return;
-    ++scope->nesting;
-    CallableMeasurement& callable = out_.callables[scope->callable];
-    callable.max_nesting = std::max(callable.max_nesting, scope->nesting);
-    nesting_.emplace_back(depth, scopes_.size() - 1);
+    if (language_.spec().is_else_if != nullptr && language_.spec().is_else_if(node, context_)) return;
+    ForEachCountingScope(node, [&](std::size_t i) {
+      Scope& scope = scopes_[i];
+      ++scope.nesting;
+      CallableMeasurement& callable = out_.callables[scope.callable];
+      callable.max_nesting = std::max(callable.max_nesting, scope.nesting);
+      nesting_.emplace_back(depth, i);
+    });
   }
 
   void CountDecision(TSNode node, TSSymbol symbol, std::uint32_t depth) {
@@ -113,15 +123,13 @@ class MetricsWalk final : public SyntaxVisitor {
     if (rule.hides_descendants) hidden_depth_ = depth;
     const int weight = rule.counter != nullptr ? rule.counter(node, context_, source_) : rule.weight;
     if (weight == 0) return;
-    const std::uint32_t start = ts_node_start_byte(node);
-    for (auto scope = scopes_.rbegin(); scope != scopes_.rend(); ++scope) {
-      if (scope->callable < 0 || start < scope->body_start) return;
-      out_.callables[scope->callable].cyclomatic_complexity += weight;
-      if (!scope->transparent) return;
-    }
+    ForEachCountingScope(node, [&](std::size_t i) {
+      out_.callables[scopes_[i].callable].cyclomatic_complexity += weight;
+    });
   }
 
   int CountParameters(TSNode callable) const {
+    if (language_.spec().count_parameters != nullptr) return language_.spec().count_parameters(callable, source_);
     const TSNode parameters = ts_node_child_by_field_id(callable, language_.parameters_field());
     if (ts_node_is_null(parameters)) return 0;
     int count = 0;
@@ -133,13 +141,34 @@ class MetricsWalk final : public SyntaxVisitor {
   }
 
   std::string Qualify(std::string_view name) const {
-    return names_.empty() ? std::string(name) : names_.back().qualified + "." + std::string(name);
+    if (names_.empty()) return std::string(name);
+    return names_.back().qualified + std::string(language_.spec().name_separator) + std::string(name);
   }
 
-  int AddCallable(TSNode node, std::string name, std::string kind) {
+  DefinitionName NameOf(TSNode definition) const {
+    if (language_.spec().name_definition != nullptr) {
+      return language_.spec().name_definition(definition, context_, source_);
+    }
+    const TSNode name = ts_node_child_by_field_name(definition, "name", 4);
+    return {{}, ts_node_is_null(name) ? std::string() : std::string(NodeText(name, source_))};
+  }
+
+  /// The qualified name of a definition written inside `owner` (`Foo` in `Foo::bar`).
+  std::string QualifyOwned(const DefinitionName& name) const {
+    if (name.owner.empty()) return Qualify(name.name);
+    return Qualify(name.owner + std::string(language_.spec().name_separator) + name.name);
+  }
+
+  const char* CallableKind(const DefinitionName& name) const {
+    if (!name.owner.empty()) return "method";
+    if (names_.empty() || names_.back().kind == FrameKind::kNamespace) return "function";
+    return names_.back().kind == FrameKind::kClass ? "method" : "closure";
+  }
+
+  int AddCallable(TSNode node, const DefinitionName& name, std::string kind) {
     CallableMeasurement callable;
-    callable.qualified_name = Qualify(name);
-    callable.name = std::move(name);
+    callable.qualified_name = QualifyOwned(name);
+    callable.name = name.name;
     callable.kind = std::move(kind);
     callable.start_line = static_cast<int>(ts_node_start_point(node).row) + 1;
     callable.end_line = static_cast<int>(ts_node_end_point(node).row) + 1;
@@ -148,33 +177,44 @@ class MetricsWalk final : public SyntaxVisitor {
     return static_cast<int>(out_.callables.size()) - 1;
   }
 
+  /// A function without a body (Java's abstract methods) is a declaration, not a
+  /// callable; a body lost to a syntax error does not count as missing.
+  bool IsDeclarationOnly(TSNode function) const {
+    return ts_node_is_null(ts_node_child_by_field_id(function, language_.body_field())) && !ts_node_has_error(function);
+  }
+
   void EnterFunction(TSNode node, std::uint32_t depth) {
-    const TSNode name_node = ts_node_child_by_field_name(node, "name", 4);
-    std::string name = ts_node_is_null(name_node) ? "<anonymous>" : std::string(NodeText(name_node, source_));
-    const char* kind = names_.empty() ? "function" : (names_.back().is_class ? "method" : "closure");
-    const int index = AddCallable(node, name, kind);
+    if (IsDeclarationOnly(node)) return;
+    DefinitionName name = NameOf(node);
+    if (name.name.empty()) name.name = "<anonymous>";
+    const int index = AddCallable(node, name, CallableKind(name));
     const TrivialWrapperTest is_wrapper = language_.spec().is_trivial_wrapper;
     out_.callables[index].trivial_wrapper = is_wrapper != nullptr && is_wrapper(node, source_);
     const TSNode body = ts_node_child_by_field_id(node, language_.body_field());
     const std::uint32_t body_start = ts_node_is_null(body) ? ts_node_end_byte(node) : ts_node_start_byte(body);
     scopes_.push_back({depth, index, false, body_start});
-    names_.push_back({depth, out_.callables[index].qualified_name, false});
+    names_.push_back({depth, out_.callables[index].qualified_name, FrameKind::kCallable});
   }
 
   void EnterAnonymousCallable(TSNode node, std::uint32_t depth) {
-    if (language_.spec().name_anonymous_callable == nullptr) return;
-    std::string name = language_.spec().name_anonymous_callable(node, context_, source_);
-    if (name.empty()) return;
-    const int index = AddCallable(node, name, "lambda");
-    scopes_.push_back({depth, index, true, ts_node_start_byte(node)});
-    names_.push_back({depth, out_.callables[index].qualified_name, false});
+    const LanguageSpec& spec = language_.spec();
+    std::string name;
+    if (spec.name_anonymous_callable != nullptr) name = spec.name_anonymous_callable(node, context_, source_);
+    const bool transparent = spec.lambdas_count_for_enclosing;
+    if (name.empty() && transparent) return;
+    if (name.empty()) name = "<anonymous>";
+    const int index = AddCallable(node, {{}, std::move(name)}, "lambda");
+    scopes_.push_back({depth, index, transparent, ts_node_start_byte(node)});
+    names_.push_back({depth, out_.callables[index].qualified_name, FrameKind::kCallable});
   }
 
-  void EnterClass(TSNode node, std::uint32_t depth) {
-    const TSNode name_node = ts_node_child_by_field_name(node, "name", 4);
-    const std::string_view name = ts_node_is_null(name_node) ? "<anonymous>" : NodeText(name_node, source_);
+  /// Classes and namespaces credit nobody; an unnamed namespace qualifies no name.
+  void EnterClass(TSNode node, std::uint32_t depth, bool is_class) {
+    DefinitionName name = NameOf(node);
     scopes_.push_back({depth, -1, false, 0});
-    names_.push_back({depth, Qualify(name), true});
+    if (name.name.empty() && !is_class) return;
+    if (name.name.empty()) name.name = "<anonymous>";
+    names_.push_back({depth, QualifyOwned(name), is_class ? FrameKind::kClass : FrameKind::kNamespace});
   }
 
   const Language& language_;
@@ -186,6 +226,7 @@ class MetricsWalk final : public SyntaxVisitor {
   std::vector<std::pair<std::uint32_t, std::size_t>> nesting_;  // (depth, scope index)
   std::uint32_t hidden_depth_ = kNone;
   std::uint32_t docstring_depth_ = kNone;
+  std::uint32_t comment_depth_ = kNone;
 };
 
 bool IsWhitespaceOnly(std::string_view line) {

@@ -13,6 +13,7 @@ Language::Language(const LanguageSpec& spec)
   assign(spec.function_kinds, kRoleFunction);
   assign(spec.anonymous_callable_kinds, kRoleAnonymousCallable);
   assign(spec.class_kinds, kRoleClass);
+  assign(spec.namespace_kinds, kRoleNamespace);
   assign(spec.opaque_kinds, kRoleOpaque);
   assign(spec.comment_kinds, kRoleComment);
   assign(spec.statement_kinds, kRoleStatement);

@@ -41,6 +41,24 @@ using AnonymousCallableNamer = std::string (*)(TSNode node, NodeContext context,
 /// Decides whether a statement node is a docstring (documentation, not code).
 using DocstringTest = bool (*)(TSNode statement, NodeContext context);
 
+/// The name of a definition (callable, class or namespace), and the type it belongs to
+/// when the definition itself says so: Go's receiver (`func (s *Server) Start()` ->
+/// {"Server", "Start"}) or C++'s out-of-line `void Foo::bar() {}` -> {"Foo", "bar"}.
+/// An empty name means the definition has none.
+struct DefinitionName {
+  std::string owner;
+  std::string name;
+};
+using DefinitionNamer = DefinitionName (*)(TSNode definition, NodeContext context, std::string_view source);
+
+/// Counts a callable's parameters when they are not the named children of one field
+/// (C declarators, Go's `a, b int`).
+using ParameterCounter = int (*)(TSNode callable, std::string_view source);
+
+/// Decides whether a nesting node is the `else if` of an enclosing `if`, which stays at
+/// its parent's depth (a chain of `else if`s is flat, like Python's `elif`).
+using ElseIfTest = bool (*)(TSNode node, NodeContext context);
+
 /// Decides whether a function only forwards its parameters to another call
 /// (`def get(k): return fetch(k)`), a trivial wrapper.
 using TrivialWrapperTest = bool (*)(TSNode function, std::string_view source);
@@ -52,23 +70,37 @@ struct LanguageSpec {
 
   /// Definitions with a name and a body: functions, methods, constructors.
   std::vector<std::string_view> function_kinds;
-  /// Field of a function node holding the part whose decisions count (its body).
+  /// Field of a function node where the part whose decisions count begins: its body, or
+  /// its parameters where default values are decisions (ESLint).
   std::string_view function_body_field = "body";
-  /// Unnamed callables (lambdas, closures) that count as callables only when named by
-  /// `name_anonymous_callable`; their decisions also count for the enclosing callable.
+  /// Callables without a name of their own (lambdas, closures, function expressions),
+  /// named by `name_anonymous_callable` after what they are bound to.
   std::vector<std::string_view> anonymous_callable_kinds;
   AnonymousCallableNamer name_anonymous_callable = nullptr;
+  /// Whether a lambda's decisions also count for the callable around it. radon, gocyclo
+  /// and lizard say yes (a lambda is part of its function's code), and only lambdas
+  /// bound to a name are callables. ESLint and rust-code-analysis say no: every function
+  /// is measured on its own, and unnamed ones are callables named "<anonymous>".
+  bool lambdas_count_for_enclosing = true;
   /// Type definitions: they qualify the names of what they contain.
   std::vector<std::string_view> class_kinds;
+  /// Namespaces and modules: they qualify names, but what they contain is no method.
+  std::vector<std::string_view> namespace_kinds;
+  /// Names functions, classes and namespaces; by default the text of their `name` field.
+  DefinitionNamer name_definition = nullptr;
+  /// Joins qualified names: "." (`Class.method`) or "::" (`Type::method`).
+  std::string_view name_separator = ".";
   /// Regions whose decisions belong to no callable (decorators, for example).
   std::vector<std::string_view> opaque_kinds;
   std::vector<std::string_view> comment_kinds;
   std::vector<std::string_view> statement_kinds;
   /// Compound statements that deepen nesting.
   std::vector<std::string_view> nesting_kinds;
+  ElseIfTest is_else_if = nullptr;
   std::vector<DecisionRule> decisions;
   std::vector<std::string_view> parameter_kinds;
   std::string_view parameters_field = "parameters";
+  ParameterCounter count_parameters = nullptr;
   DocstringTest is_docstring = nullptr;
 
   // Clone detection: which subtrees are hashed, and how tokens are normalised.
@@ -101,6 +133,7 @@ enum NodeRole : std::uint16_t {
   kRoleIdentifier = 1u << 10,
   kRoleLiteral = 1u << 11,
   kRoleCall = 1u << 12,
+  kRoleNamespace = 1u << 13,
 };
 
 /// A LanguageSpec resolved against its grammar: symbol ids mapped to roles.

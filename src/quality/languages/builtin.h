@@ -6,5 +6,13 @@
 namespace scbench::quality {
 
 const LanguageSpec& PythonSpec();
+const LanguageSpec& JavaScriptSpec();
+const LanguageSpec& TypeScriptSpec();
+const LanguageSpec& TsxSpec();
+const LanguageSpec& GoSpec();
+const LanguageSpec& RustSpec();
+const LanguageSpec& JavaSpec();
+const LanguageSpec& CSpec();
+const LanguageSpec& CppSpec();
 
 }  // namespace scbench::quality

@@ -7,6 +7,8 @@
 #include <re2/re2.h>
 #include <set>
 
+#include "common/work_queue.h"
+
 namespace scbench::quality {
 namespace {
 
@@ -217,22 +219,32 @@ const Rule* RuleSet::Find(std::string_view id) const {
 
 namespace {
 
-bool ValidateRule(const Rule& rule, const Language*& language, std::string& error) {
-  const auto fail = [&](const std::string& what) {
-    error = rule.origin + ": rule '" + rule.id + "': " + what;
-    return false;
-  };
-  language = LanguageByName(rule.language);
-  if (language == nullptr) return fail("language '" + rule.language + "' is not built in");
+std::string RuleError(const Rule& rule, const std::string& what) {
+  return rule.origin + ": rule '" + rule.id + "': " + what;
+}
+
+/// Compiles one rule alone. Only used to name the rule that breaks its language's
+/// combined query: compiling every rule twice would double the start-up time.
+bool ValidateRule(const Rule& rule, const Language& language, std::string& error) {
   std::string query_error;
-  const QueryPtr query = CompileQuery(*language, rule.query, query_error);
-  if (!query) return fail(query_error);
-  if (!CaptureId(query.get(), rule.capture)) return fail("query has no capture @" + rule.capture + " to flag");
-  for (std::uint32_t pattern = 0; pattern < ts_query_pattern_count(query.get()); ++pattern) {
-    std::vector<Predicate> predicates;
-    if (!ParsePredicates(query.get(), pattern, predicates, query_error)) return fail(query_error);
+  const QueryPtr query = CompileQuery(language, rule.query, query_error);
+  if (!query) {
+    error = RuleError(rule, query_error);
+    return false;
   }
   return true;
+}
+
+/// Whether some pattern of the rule at `rule_index` captures `capture`.
+bool RuleCaptures(const TSQuery* query, const std::vector<std::size_t>& rule_of_pattern, std::size_t rule_index,
+                  std::uint32_t capture) {
+  for (std::uint32_t pattern = 0; pattern < rule_of_pattern.size(); ++pattern) {
+    if (rule_of_pattern[pattern] == rule_index &&
+        ts_query_capture_quantifier_for_id(query, pattern, capture) != TSQuantifierZero) {
+      return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -267,39 +279,79 @@ std::optional<RuleSet> RuleSet::Compile(std::vector<Rule> rules, std::string& er
   for (std::size_t i = 0; i < set.rules_.size(); ++i) {
     const Rule& rule = set.rules_[i];
     if (!ids.insert(rule.id).second) {
-      error = rule.origin + ": rule '" + rule.id + "': duplicate rule id";
+      error = RuleError(rule, "duplicate rule id");
       return std::nullopt;
     }
-    const Language* language = nullptr;
-    if (!ValidateRule(rule, language, error)) return std::nullopt;
+    const Language* language = LanguageByName(rule.language);
+    if (language == nullptr) {
+      error = RuleError(rule, "language '" + rule.language + "' is not built in");
+      return std::nullopt;
+    }
     by_language[language].push_back(i);
   }
-  for (const auto& [language, indices] : by_language) {
-    auto combined = std::make_unique<LanguageQuery>();
-    combined->language = language;
-    std::string text;
-    std::vector<std::pair<std::size_t, std::size_t>> spans;  // byte offset where each rule starts
-    for (const std::size_t index : indices) {
-      spans.emplace_back(text.size(), index);
-      text += set.rules_[index].query;
-      text += "\n";
+  // Query analysis dominates start-up, and languages compile independently: the
+  // languages with most rules start first so that no worker is left with one at the end.
+  std::vector<std::pair<const Language*, std::vector<std::size_t>>> groups(by_language.begin(), by_language.end());
+  std::stable_sort(groups.begin(), groups.end(),
+                   [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
+  std::vector<std::unique_ptr<LanguageQuery>> compiled(groups.size());
+  std::vector<std::string> errors(groups.size());
+  RunParallel(groups.size(), WorkerCount(0), [&](std::size_t i, unsigned) {
+    compiled[i] = set.CompileLanguage(*groups[i].first, groups[i].second, errors[i]);
+  });
+  for (std::size_t i = 0; i < groups.size(); ++i) {
+    if (!compiled[i]) {
+      error = errors[i];
+      return std::nullopt;
     }
-    combined->query = CompileQuery(*language, text, error);
-    if (!combined->query) return std::nullopt;  // each rule compiled alone, so this is not expected
-    const std::uint32_t patterns = ts_query_pattern_count(combined->query.get());
-    for (std::uint32_t pattern = 0; pattern < patterns; ++pattern) {
-      const std::uint32_t start = ts_query_start_byte_for_pattern(combined->query.get(), pattern);
-      auto owner = std::upper_bound(spans.begin(), spans.end(), std::make_pair(std::size_t{start}, SIZE_MAX));
-      const std::size_t rule_index = std::prev(owner)->second;
-      combined->rule_of_pattern.push_back(rule_index);
-      combined->flagged_capture.push_back(*CaptureId(combined->query.get(), set.rules_[rule_index].capture));
-      combined->predicates.emplace_back();
-      if (!ParsePredicates(combined->query.get(), pattern, combined->predicates.back(), error)) return std::nullopt;
-      MarkRoots(*combined, std::string_view(text).substr(start));
-    }
-    set.queries_.push_back(std::move(combined));
+    set.queries_.push_back(std::move(compiled[i]));
   }
   return set;
+}
+
+std::unique_ptr<RuleSet::LanguageQuery> RuleSet::CompileLanguage(const Language& language,
+                                                                 const std::vector<std::size_t>& indices,
+                                                                 std::string& error) const {
+  auto combined = std::make_unique<LanguageQuery>();
+  combined->language = &language;
+  std::string text;
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // byte offset where each rule starts
+  for (const std::size_t index : indices) {
+    spans.emplace_back(text.size(), index);
+    text += rules_[index].query;
+    text += "\n";
+  }
+  combined->query = CompileQuery(language, text, error);
+  if (!combined->query) {
+    for (const std::size_t index : indices) {
+      if (!ValidateRule(rules_[index], language, error)) return nullptr;
+    }
+    return nullptr;  // every rule compiles alone: keep the combined query's error
+  }
+  const TSQuery* query = combined->query.get();
+  const std::uint32_t patterns = ts_query_pattern_count(query);
+  for (std::uint32_t pattern = 0; pattern < patterns; ++pattern) {
+    const std::uint32_t start = ts_query_start_byte_for_pattern(query, pattern);
+    auto owner = std::upper_bound(spans.begin(), spans.end(), std::make_pair(std::size_t{start}, SIZE_MAX));
+    combined->rule_of_pattern.push_back(std::prev(owner)->second);
+  }
+  for (std::uint32_t pattern = 0; pattern < patterns; ++pattern) {
+    const Rule& rule = rules_[combined->rule_of_pattern[pattern]];
+    const auto capture = CaptureId(query, rule.capture);
+    if (!capture || !RuleCaptures(query, combined->rule_of_pattern, combined->rule_of_pattern[pattern], *capture)) {
+      error = RuleError(rule, "query has no capture @" + rule.capture + " to flag");
+      return nullptr;
+    }
+    combined->flagged_capture.push_back(*capture);
+    combined->predicates.emplace_back();
+    std::string predicate_error;
+    if (!ParsePredicates(query, pattern, combined->predicates.back(), predicate_error)) {
+      error = RuleError(rule, predicate_error);
+      return nullptr;
+    }
+    MarkRoots(*combined, std::string_view(text).substr(ts_query_start_byte_for_pattern(query, pattern)));
+  }
+  return combined;
 }
 
 namespace {

@@ -47,6 +47,10 @@ class RuleSet {
   struct LanguageQuery;
   friend void MarkRoots(LanguageQuery& lq, std::string_view pattern);
   RuleSet() = default;
+  /// One query for the rules at `indices`, all of `language`; null (with `error`) when a
+  /// rule is broken.
+  std::unique_ptr<LanguageQuery> CompileLanguage(const Language& language, const std::vector<std::size_t>& indices,
+                                                 std::string& error) const;
   void CollectHits(const LanguageQuery& lq, TSQueryCursor* cursor, std::string_view source,
                    std::vector<RuleHit>& hits) const;
 
