@@ -1,5 +1,6 @@
 #include "harness/problem.h"
 
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <gtest/gtest.h>
@@ -55,6 +56,27 @@ TEST(Evaluation, MissingEntryFileIsAnInfrastructureFailure) {
   EXPECT_NE(result.infrastructure_failure.find("shout.py not found"), std::string::npos);
   EXPECT_EQ(result.pass_rate, 0);
   EXPECT_EQ(EvaluationToJson(result)["schema"], "scbench.evaluation");
+}
+
+TEST(Evaluation, HttpServerIsStartedRestartedAndJudged) {
+  std::string error;
+  const auto problem = LoadProblem(fs::path(SCBENCH_SOURCE_DIR) / "tests/fixtures/problems/ping", error);
+  ASSERT_TRUE(problem) << error;
+  const auto result = EvaluateCheckpoint(*problem, 0, problem->checkpoints[0].solution, {});
+  EXPECT_TRUE(result.strict) << EvaluationToJson(result).dump(2);
+}
+
+TEST(Evaluation, ServerThatNeverListensIsAnInfrastructureFailureWithinTheDeadline) {
+  std::string error;
+  const auto problem = LoadProblem(fs::path(SCBENCH_SOURCE_DIR) / "tests/fixtures/problems/ping", error);
+  ASSERT_TRUE(problem) << error;
+  const auto start = std::chrono::steady_clock::now();
+  const auto result =
+      EvaluateCheckpoint(*problem, 0, fs::path(SCBENCH_SOURCE_DIR) / "tests/fixtures/hostile/silent_server", {});
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 10.0);
+  EXPECT_NE(result.infrastructure_failure.find("did not listen"), std::string::npos) << result.infrastructure_failure;
+  EXPECT_FALSE(result.strict);
+  EXPECT_EQ(result.groups.at("core").passed, 0);
 }
 
 /// A copy of the fixture in a temp dir, to break on purpose.

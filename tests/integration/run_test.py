@@ -45,9 +45,11 @@ class RunTest(unittest.TestCase):
         result = scbench("run", "--agent", "replay", "--problem", "all", "--problems-dir", self.problems, "--out", self.out())
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn("solve rate: strict 100.0%", result.stdout)
-        rows = self.rows(self.out())
+        all_rows = self.rows(self.out())
+        self.assertEqual(sorted({r["problem"] for r in all_rows}), ["ping", "shout"])
+        self.assertTrue(all(r["strict"] for r in all_rows))
+        rows = [r for r in all_rows if r["problem"] == "shout"]
         self.assertEqual([r["checkpoint"] for r in rows], ["checkpoint_1", "checkpoint_2"])
-        self.assertTrue(all(r["strict"] for r in rows))
         self.assertIsNone(rows[0]["delta_sloc"])
         self.assertEqual(rows[1]["regression_total"], 3)
         checkpoint = os.path.join(self.out(), "problems", "shout", "checkpoint_2")
@@ -58,7 +60,7 @@ class RunTest(unittest.TestCase):
             self.assertIn("The code in this directory is yours", handle.read())
         with open(os.path.join(self.out(), "summary.json")) as handle:
             summary = json.load(handle)
-        self.assertEqual(summary["problems_solved"], 1)
+        self.assertEqual(summary["problems_solved"], 2)
         # Replaying the run's own snapshots judges the same trajectory again.
         again = scbench("run", "--agent", "replay", "--problem", "shout", "--problems-dir", self.problems, "--out",
                         self.out("again"), f"source={self.out()}")
