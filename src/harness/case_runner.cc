@@ -6,6 +6,7 @@
 #include <sstream>
 #include <thread>
 
+#include "common/file_text.h"
 #include "harness/http_client.h"
 
 namespace scbench::harness {
@@ -44,14 +45,6 @@ bool PrepareScratch(const Submission& submission, const std::map<std::string, st
   return true;
 }
 
-std::string ReadFile(const fs::path& path, bool& exists) {
-  std::ifstream stream(path, std::ios::binary);
-  exists = static_cast<bool>(stream);
-  std::stringstream text;
-  text << stream.rdbuf();
-  return text.str();
-}
-
 /// The first expectation the outcome fails, or empty.
 std::string CheckCliOutcome(const TestCase& test, const ProcessOutcome& outcome, const CaseArea& area,
                             double wall_seconds) {
@@ -70,10 +63,9 @@ std::string CheckCliOutcome(const TestCase& test, const ProcessOutcome& outcome,
     if (const auto c = Compare(*test.expect_stderr, outcome.stderr_text); !c.passed) return "stderr: " + c.diff;
   }
   for (const auto& [name, expectation] : test.expect_files) {
-    bool exists = false;
-    const std::string content = ReadFile(area.scratch / name, exists);
-    if (!exists) return "file " + name + ": not written";
-    if (const auto c = Compare(expectation, content); !c.passed) return "file " + name + ": " + c.diff;
+    const auto content = ReadWholeFile(area.scratch / name);
+    if (!content) return "file " + name + ": not written";
+    if (const auto c = Compare(expectation, *content); !c.passed) return "file " + name + ": " + c.diff;
   }
   return "";
 }

@@ -16,21 +16,19 @@ double GiniCoefficient(std::vector<double> values) {
   return std::max(0.0, (2 * weighted) / (n * sum) - (n + 1) / n);
 }
 
-ComplexitySummary SummarizeComplexity(std::span<const FileMeasurement> files) {
+ComplexitySummary SummarizeCallables(std::span<const CallableMeasurement* const> callables) {
   ComplexitySummary summary;
   std::vector<double> masses;
   long long cc_sum = 0;
-  for (const FileMeasurement& file : files) {
-    for (const CallableMeasurement& callable : file.callables) {
-      const double mass = callable.ComplexityMass();
-      masses.push_back(mass);
-      summary.total_mass += mass;
-      cc_sum += callable.cyclomatic_complexity;
-      summary.max_cc = std::max(summary.max_cc, callable.cyclomatic_complexity);
-      if (callable.cyclomatic_complexity > ComplexitySummary::kHighComplexity) {
-        ++summary.high_complexity_callables;
-        summary.high_complexity_mass += mass;
-      }
+  for (const CallableMeasurement* callable : callables) {
+    const double mass = callable->ComplexityMass();
+    masses.push_back(mass);
+    summary.total_mass += mass;
+    cc_sum += callable->cyclomatic_complexity;
+    summary.max_cc = std::max(summary.max_cc, callable->cyclomatic_complexity);
+    if (callable->cyclomatic_complexity > ComplexitySummary::kHighComplexity) {
+      ++summary.high_complexity_callables;
+      summary.high_complexity_mass += mass;
     }
   }
   summary.callables = static_cast<int>(masses.size());
@@ -38,6 +36,14 @@ ComplexitySummary SummarizeComplexity(std::span<const FileMeasurement> files) {
   if (summary.total_mass > 0) summary.erosion = summary.high_complexity_mass / summary.total_mass;
   summary.mass_gini = GiniCoefficient(std::move(masses));
   return summary;
+}
+
+ComplexitySummary SummarizeComplexity(std::span<const FileMeasurement> files) {
+  std::vector<const CallableMeasurement*> callables;
+  for (const FileMeasurement& file : files) {
+    for (const CallableMeasurement& callable : file.callables) callables.push_back(&callable);
+  }
+  return SummarizeCallables(callables);
 }
 
 }  // namespace scbench::quality

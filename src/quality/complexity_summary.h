@@ -10,6 +10,9 @@ namespace scbench::quality {
 
 ComplexitySummary SummarizeComplexity(std::span<const FileMeasurement> files);
 
+/// The same over a chosen set of callables (one language's, for instance).
+ComplexitySummary SummarizeCallables(std::span<const CallableMeasurement* const> callables);
+
 /// Gini coefficient of non-negative values (0 for an empty or all-zero input).
 double GiniCoefficient(std::vector<double> values);
 

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/file_text.h"
 #include "quality/ignore_rules.h"
 
 namespace scbench::quality {
@@ -17,13 +18,6 @@ constexpr std::array kSkippedNames = {".git", ".hg", ".svn", ".bzr", "node_modul
                                       "site-packages", "build", "dist", ".venv"};
 // A virtualenv, a CMake build tree, a cache directory (cargo's target/, for one).
 constexpr std::array kMarkerFiles = {"pyvenv.cfg", "CMakeCache.txt", "CACHEDIR.TAG"};
-
-std::string ReadSmallFile(const fs::path& path) {
-  std::ifstream stream(path, std::ios::binary);
-  std::ostringstream buffer;
-  buffer << stream.rdbuf();
-  return buffer.str();
-}
 
 std::string JoinRelative(const std::string& parent, const std::string& name) {
   return parent.empty() ? name : parent + "/" + name;
@@ -62,7 +56,7 @@ class Walker {
     if (!options_.include_ignored) {
       std::error_code ec;
       if (fs::is_regular_file(directory / ".gitignore", ec)) {
-        gitignore_.AddPatterns(relative, ReadSmallFile(directory / ".gitignore"));
+        gitignore_.AddPatterns(relative, ReadWholeFile(directory / ".gitignore").value_or(""));
       }
     }
     std::error_code ec;

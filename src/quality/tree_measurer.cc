@@ -76,19 +76,16 @@ FileOutcome MeasureOneFile(const SourceFile& file, const MeasureOptions& options
 }
 
 void SummarizeLanguages(TreeMeasurement& out) {
-  std::map<std::string, std::vector<FileMeasurement>> by_language;
+  std::map<std::string, std::vector<const CallableMeasurement*>> callables;
   for (const FileMeasurement& file : out.files) {
     LanguageSummary& summary = out.languages[file.language];
     ++summary.files;
     summary.lines += file.lines;
     summary.verbosity_lines += file.verbosity;
+    for (const CallableMeasurement& callable : file.callables) callables[file.language].push_back(&callable);
   }
   for (auto& [language, summary] : out.languages) {
-    std::vector<FileMeasurement> files;
-    for (const FileMeasurement& file : out.files) {
-      if (file.language == language) files.push_back({file.path, file.language, file.lines, 0, file.callables});
-    }
-    summary.complexity = SummarizeComplexity(files);
+    summary.complexity = SummarizeCallables(callables[language]);
     if (summary.lines.sloc > 0) summary.verbosity = double(summary.verbosity_lines.flagged_lines()) / summary.lines.sloc;
   }
 }

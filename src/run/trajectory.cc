@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "common/atomic_file.h"
+#include "common/file_text.h"
 #include "harness/sandbox.h"
 #include "quality/tree_measurer.h"
 #include "report/measure_json.h"
@@ -30,11 +31,11 @@ struct AgentOutcome {
   std::string message;
 };
 
-std::string Slurp(const fs::path& path) {
-  std::ifstream stream(path, std::ios::binary);
-  std::stringstream text;
-  text << stream.rdbuf();
-  return text.str();
+std::string Slurp(const fs::path& path) { return ReadWholeFile(path).value_or(""); }
+
+/// The agent's own cost figure when it reports one, else its tokens priced from the catalog.
+std::optional<double> CostOf(const RunContext& context, const Usage& usage) {
+  return usage.cost_usd ? usage.cost_usd : context.catalog.Cost(context.config.model, usage);
 }
 
 bool WriteJson(const fs::path& path, const Json& json, std::string& error) {
@@ -77,7 +78,7 @@ std::string Supervise(harness::ChildProcess& child, const RunContext& context, c
     if (limits.checkpoint_steps <= 0 && limits.checkpoint_cost <= 0) continue;
     const Usage so_far = ParseAgentOutput(context.agent.output_parser, Slurp(stdout_path));
     if (limits.checkpoint_steps > 0 && so_far.steps > limits.checkpoint_steps) return "limit_steps";
-    const auto cost = so_far.cost_usd ? so_far.cost_usd : context.catalog.Cost(context.config.model, so_far);
+    const auto cost = CostOf(context, so_far);
     if (limits.checkpoint_cost > 0 && cost && *cost > limits.checkpoint_cost) return "limit_cost";
   }
   return "";
@@ -172,7 +173,7 @@ Json MeasureSnapshot(const RunContext& context, const fs::path& snapshot, qualit
 Json Record(const RunContext& context, const harness::Problem& problem, std::size_t checkpoint,
             const AgentOutcome& agent, const WorkspaceDiff& diff, const harness::Evaluation& evaluation,
             const quality::TreeMeasurement& m) {
-  const auto cost = agent.usage.cost_usd ? agent.usage.cost_usd : context.catalog.Cost(context.config.model, agent.usage);
+  const auto cost = CostOf(context, agent.usage);
   Json row = {{"problem", problem.name},
               {"checkpoint", problem.checkpoints[checkpoint].name},
               {"checkpoint_index", checkpoint + 1},
@@ -255,7 +256,7 @@ bool RunCheckpoint(const RunContext& context, const harness::Problem& problem, s
   if (!WriteFileAtomically(dir / "prompt.md", RenderPrompt(context.prompt_template, problem, checkpoint), error)) return false;
   const AgentOutcome agent = context.agent.builtin == "replay" ? ReplayCheckpoint(context, problem, checkpoint, workspace)
                                                                : RunAgentProcess(context, problem, checkpoint, workspace, dir);
-  const auto cost = agent.usage.cost_usd ? agent.usage.cost_usd : context.catalog.Cost(context.config.model, agent.usage);
+  const auto cost = CostOf(context, agent.usage);
   if (!WriteJson(dir / "usage.json", UsageToJson(agent.usage, cost), error)) return false;
   if (!SnapshotWorkspace(workspace, dir / "snapshot", AssetNames(problem), error)) return false;
   const fs::path previous_snapshot =

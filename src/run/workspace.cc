@@ -5,6 +5,8 @@
 #include <array>
 #include <fstream>
 #include <git2.h>
+
+#include "common/file_text.h"
 #include <map>
 #include <mutex>
 #include <sstream>
@@ -57,12 +59,7 @@ std::map<std::string, fs::path> FilesUnder(const fs::path& root) {
   return files;
 }
 
-std::string Slurp(const fs::path& path) {
-  std::ifstream stream(path, std::ios::binary);
-  std::stringstream text;
-  text << stream.rdbuf();
-  return text.str();
-}
+std::string Slurp(const fs::path& path) { return ReadWholeFile(path).value_or(""); }
 
 long long CountLines(const std::string& text) {
   if (text.empty()) return 0;
