@@ -57,6 +57,11 @@ int ShowRule(RulesFlags& flags) {
 int TestRules(RulesFlags& flags) {
   const auto set = Load(flags, "rules test");
   if (!set) return kExitUsageOrIo;
+  std::string error;
+  if (!set->Prepare(set->languages(), error)) {  // every query, built-in ones included
+    std::cerr << "scbench rules test: " << error << "\n";
+    return kExitUsageOrIo;
+  }
   const auto failures = quality::CheckRuleExamples(*set);
   for (const auto& failure : failures) {
     fmt::print("FAIL {} ({}): {}\n{}\n", failure.rule_id, failure.origin, failure.reason, failure.example);

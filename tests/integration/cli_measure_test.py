@@ -55,6 +55,17 @@ class MeasureCommand(unittest.TestCase):
         self.assertEqual(run("frobnicate").returncode, 2)
         self.assertEqual(run("measure", self.sample, "--output", "/no/such/dir/out.json").returncode, 2)
 
+    def test_broken_user_rule_stops_before_measuring_even_for_an_absent_language(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            with open(os.path.join(tmp, "go-rules.yaml"), "w") as handle:
+                handle.write("language: go\ncategory: broken\nrules:\n"
+                             "  - id: go-broken\n    severity: 1\n    message: m\n"
+                             "    query: \"(call_expression\"\n")
+            result = run("measure", self.sample, "--rules", tmp)
+            self.assertEqual(result.returncode, 2)
+            self.assertIn("go-rules.yaml: rule 'go-broken': syntax error", result.stderr)
+            self.assertEqual(result.stdout, "")
+
     def test_single_file_and_hostile_inputs(self):
         with tempfile.TemporaryDirectory() as tmp:
             big = os.path.join(tmp, "big.py")

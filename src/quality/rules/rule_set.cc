@@ -1,13 +1,14 @@
 #include "quality/rules/rule_set.h"
 
 #include <algorithm>
-#include <cctype>
 #include <climits>
 #include <map>
 #include <re2/re2.h>
+#include <mutex>
 #include <set>
 
 #include "common/work_queue.h"
+#include "quality/rules/pattern_roots.h"
 
 namespace scbench::quality {
 namespace {
@@ -139,72 +140,17 @@ struct RuleSet::LanguageQuery {
   std::vector<std::size_t> rule_of_pattern;      // pattern index -> index into rules_
   std::vector<std::uint32_t> flagged_capture;    // pattern index -> capture id to flag
   std::vector<std::vector<Predicate>> predicates;  // pattern index -> its predicates
-  std::vector<std::uint8_t> root_symbol;          // symbol -> can start a pattern
-  bool any_root = false;                          // some pattern starts with a wildcard
+  RootFilter roots;
 };
 
-std::optional<std::vector<std::string>> PatternRootKinds(std::string_view pattern) {
-  std::size_t i = 0;
-  const auto skip_space = [&] {
-    while (i < pattern.size()) {
-      if (pattern[i] == ';') {  // comment to end of line
-        while (i < pattern.size() && pattern[i] != '\n') ++i;
-      } else if (std::isspace(static_cast<unsigned char>(pattern[i])) != 0) {
-        ++i;
-      } else {
-        break;
-      }
-    }
-  };
-  const auto identifier = [&] {
-    const std::size_t start = i;
-    while (i < pattern.size() && (std::isalnum(static_cast<unsigned char>(pattern[i])) != 0 || pattern[i] == '_')) ++i;
-    return std::string(pattern.substr(start, i - start));
-  };
-  skip_space();
-  bool alternation = false;
-  if (i < pattern.size() && pattern[i] == '[') {
-    alternation = true;
-    ++i;
-  }
-  std::vector<std::string> kinds;
-  while (true) {
-    skip_space();
-    std::size_t opened = 0;
-    while (i < pattern.size() && pattern[i] == '(') {
-      ++i;
-      ++opened;
-      skip_space();
-    }
-    if (opened == 0) return std::nullopt;
-    const std::string kind = identifier();
-    if (kind.empty() || kind == "_") return std::nullopt;
-    kinds.push_back(kind);
-    if (!alternation) return kinds;
-    // Skip to the end of this alternative, then look for the next one or ']'.
-    int depth = static_cast<int>(opened);
-    bool in_string = false;
-    for (; i < pattern.size() && depth > 0; ++i) {
-      const char c = pattern[i];
-      if (in_string) {
-        if (c == '\\') ++i;
-        else if (c == '"') in_string = false;
-      } else if (c == '"') {
-        in_string = true;
-      } else if (c == '(') {
-        ++depth;
-      } else if (c == ')') {
-        --depth;
-      }
-    }
-    while (i < pattern.size() && pattern[i] != '(' && pattern[i] != ']') {
-      if (pattern[i] == '"' || pattern[i] == '_') return std::nullopt;  // anonymous or wildcard alternative
-      ++i;
-    }
-    if (i >= pattern.size()) return std::nullopt;
-    if (pattern[i] == ']') return kinds;
-  }
-}
+/// A language's rules and, once prepared, their compiled query.
+struct RuleSet::LanguageRules {
+  const Language* language = nullptr;
+  std::vector<std::size_t> rule_indices;
+  std::once_flag compiled;
+  std::unique_ptr<LanguageQuery> query;  // null until compiled, and when a rule is broken
+  std::string error;
+};
 
 RuleSet::RuleSet(RuleSet&&) noexcept = default;
 RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
@@ -252,30 +198,30 @@ bool RuleCaptures(const TSQuery* query, const std::vector<std::size_t>& rule_of_
 /// Records which symbols can start `pattern` (the text from the pattern's start).
 void MarkRoots(RuleSet::LanguageQuery& lq, std::string_view pattern) {
   const TSLanguage* grammar = lq.language->grammar();
-  if (lq.root_symbol.empty()) lq.root_symbol.assign(ts_language_symbol_count(grammar), 0);
+  RootFilter& roots = lq.roots;
+  if (roots.symbols.empty()) roots.symbols.assign(ts_language_symbol_count(grammar), 0);
   const auto kinds = PatternRootKinds(pattern);
   if (!kinds) {
-    lq.any_root = true;
+    roots.any = true;
     return;
   }
   for (const std::string& kind : *kinds) {
     bool found = false;
-    for (TSSymbol symbol = 0; symbol < lq.root_symbol.size(); ++symbol) {
+    for (TSSymbol symbol = 0; symbol < roots.symbols.size(); ++symbol) {
       if (ts_language_symbol_type(grammar, symbol) == TSSymbolTypeRegular && kind == ts_language_symbol_name(grammar, symbol)) {
-        lq.root_symbol[symbol] = 1;
+        roots.symbols[symbol] = 1;
         found = true;
       }
     }
     // A supertype (`expression`) or an alias: let every node be a candidate.
-    if (!found) lq.any_root = true;
+    if (!found) roots.any = true;
   }
 }
 
-std::optional<RuleSet> RuleSet::Compile(std::vector<Rule> rules, std::string& error) {
+std::optional<RuleSet> RuleSet::Load(std::vector<Rule> rules, std::string& error) {
   RuleSet set;
   set.rules_ = std::move(rules);
   std::set<std::string> ids;
-  std::map<const Language*, std::vector<std::size_t>> by_language;
   for (std::size_t i = 0; i < set.rules_.size(); ++i) {
     const Rule& rule = set.rules_[i];
     if (!ids.insert(rule.id).second) {
@@ -287,26 +233,65 @@ std::optional<RuleSet> RuleSet::Compile(std::vector<Rule> rules, std::string& er
       error = RuleError(rule, "language '" + rule.language + "' is not built in");
       return std::nullopt;
     }
-    by_language[language].push_back(i);
+    LanguageRules* rules_of_language = set.RulesOf(*language);
+    if (rules_of_language == nullptr) {
+      rules_of_language = set.languages_.emplace_back(std::make_unique<LanguageRules>()).get();
+      rules_of_language->language = language;
+    }
+    rules_of_language->rule_indices.push_back(i);
+  }
+  return set;
+}
+
+std::optional<RuleSet> RuleSet::Compile(std::vector<Rule> rules, std::string& error) {
+  auto set = Load(std::move(rules), error);
+  if (set && !set->Prepare(set->languages(), error)) return std::nullopt;
+  return set;
+}
+
+std::vector<const Language*> RuleSet::languages() const {
+  std::vector<const Language*> out;
+  for (const auto& entry : languages_) out.push_back(entry->language);
+  return out;
+}
+
+RuleSet::LanguageRules* RuleSet::RulesOf(const Language& language) const {
+  for (const auto& entry : languages_) {
+    if (entry->language == &language) return entry.get();
+  }
+  return nullptr;
+}
+
+bool RuleSet::Prepare(const std::vector<const Language*>& languages, std::string& error) const {
+  std::vector<LanguageRules*> wanted;
+  for (const Language* language : languages) {
+    LanguageRules* entry = RulesOf(*language);
+    if (entry != nullptr && std::find(wanted.begin(), wanted.end(), entry) == wanted.end()) wanted.push_back(entry);
   }
   // Query analysis dominates start-up, and languages compile independently: the
   // languages with most rules start first so that no worker is left with one at the end.
-  std::vector<std::pair<const Language*, std::vector<std::size_t>>> groups(by_language.begin(), by_language.end());
-  std::stable_sort(groups.begin(), groups.end(),
-                   [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
-  std::vector<std::unique_ptr<LanguageQuery>> compiled(groups.size());
-  std::vector<std::string> errors(groups.size());
-  RunParallel(groups.size(), WorkerCount(0), [&](std::size_t i, unsigned) {
-    compiled[i] = set.CompileLanguage(*groups[i].first, groups[i].second, errors[i]);
+  std::stable_sort(wanted.begin(), wanted.end(), [](const LanguageRules* a, const LanguageRules* b) {
+    return a->rule_indices.size() > b->rule_indices.size();
   });
-  for (std::size_t i = 0; i < groups.size(); ++i) {
-    if (!compiled[i]) {
-      error = errors[i];
-      return std::nullopt;
+  RunParallel(wanted.size(), WorkerCount(0), [&](std::size_t i, unsigned) { Compiled(*wanted[i]); });
+  for (LanguageRules* entry : wanted) {
+    if (Compiled(*entry) == nullptr) {
+      error = entry->error;
+      return false;
     }
-    set.queries_.push_back(std::move(compiled[i]));
   }
-  return set;
+  return true;
+}
+
+const RuleSet::LanguageQuery* RuleSet::Compiled(LanguageRules& entry) const {
+  std::call_once(entry.compiled, [&] { entry.query = CompileLanguage(*entry.language, entry.rule_indices, entry.error); });
+  return entry.query.get();
+}
+
+const RootFilter* RuleSet::RootsOf(const Language& language) const {
+  LanguageRules* entry = RulesOf(language);
+  const LanguageQuery* compiled = entry != nullptr ? Compiled(*entry) : nullptr;
+  return compiled != nullptr ? &compiled->roots : nullptr;
 }
 
 std::unique_ptr<RuleSet::LanguageQuery> RuleSet::CompileLanguage(const Language& language,
@@ -387,13 +372,6 @@ bool PredicateHolds(const Predicate& predicate, const TSQueryMatch& match, std::
 
 }  // namespace
 
-bool RuleSet::CanStartMatch(const Language& language, TSSymbol symbol) const {
-  for (const auto& lq : queries_) {
-    if (lq->language == &language) return lq->any_root || (symbol < lq->root_symbol.size() && lq->root_symbol[symbol] != 0);
-  }
-  return false;
-}
-
 void RuleSet::CollectHits(const LanguageQuery& lq, TSQueryCursor* cursor, std::string_view source,
                           std::vector<RuleHit>& hits) const {
   TSQueryMatch match;
@@ -420,16 +398,21 @@ void RuleSet::CollectHits(const LanguageQuery& lq, TSQueryCursor* cursor, std::s
 std::vector<RuleHit> RuleSet::Match(const Language& language, const TSTree* tree, std::string_view source,
                                     const std::vector<TSNode>* roots) const {
   std::vector<RuleHit> hits;
-  const auto found = std::find_if(queries_.begin(), queries_.end(),
-                                  [&](const auto& q) { return q->language == &language; });
-  if (found == queries_.end()) return hits;
-  const LanguageQuery& lq = **found;
+  LanguageRules* entry = RulesOf(language);
+  const LanguageQuery* compiled = entry != nullptr ? Compiled(*entry) : nullptr;
+  if (compiled == nullptr) return hits;
+  const LanguageQuery& lq = *compiled;
   TSQueryCursor* cursor = ts_query_cursor_new();
-  if (roots == nullptr || lq.any_root) {
+  if (lq.roots.any) {
     ts_query_cursor_exec(cursor, lq.query.get(), ts_tree_root_node(tree));
     CollectHits(lq, cursor, source, hits);
   } else {
-    // Start matches only at the collected roots: no second traversal of the whole tree.
+    // Start matches only at the nodes where a pattern can start: no other node is visited.
+    std::optional<RuleRootCollector> own_roots;
+    if (roots == nullptr) {
+      WalkTree(tree, own_roots.emplace(*this, language));
+      roots = &own_roots->roots;
+    }
     ts_query_cursor_set_max_start_depth(cursor, 0);
     for (const TSNode root : *roots) {
       ts_query_cursor_exec(cursor, lq.query.get(), root);

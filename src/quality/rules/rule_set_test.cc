@@ -90,5 +90,38 @@ TEST(RuleSet, InvalidRulesFailWithFileRuleAndReason) {
   EXPECT_NE(error.find("duplicate rule id"), std::string::npos) << error;
 }
 
+TEST(RuleSet, LoadDefersQueriesAndPrepareCompilesOnlyTheLanguagesAsked) {
+  Rule go_rule = MakeRule("go-ok", "(call_expression) @match");
+  go_rule.language = "go";
+  std::string error;
+  auto set = RuleSet::Load({MakeRule("py-broken", "(call"), go_rule}, error);
+  ASSERT_TRUE(set) << error;  // the broken Python query is not compiled yet
+  const Language& go = *LanguageByName("go");
+  const Language& python = *LanguageByName("python");
+  EXPECT_TRUE(set->Prepare({&go, LanguageByName("java")}, error)) << error;
+  ASSERT_NE(set->RootsOf(go), nullptr);
+  EXPECT_FALSE(set->Prepare({&python}, error));
+  EXPECT_NE(error.find("test.yaml: rule 'py-broken': syntax error"), std::string::npos) << error;
+  EXPECT_FALSE(set->Prepare({&go, &python}, error));  // a failure is remembered, not retried
+  EXPECT_EQ(set->RootsOf(python), nullptr);
+  EXPECT_TRUE(HitsIn(*set, "f(x)\n").empty());
+}
+
+TEST(RuleSet, MatchesStartOnlyAtRootKindsYetFindSiblingPatternsThroughTheirParent) {
+  std::string error;
+  auto set = RuleSet::Compile(
+      {MakeRule("pair", R"(((block (expression_statement) @match . (return_statement))))"),
+       MakeRule("top", R"(((module (expression_statement) @match . (return_statement))))")},
+      error);
+  ASSERT_TRUE(set) << error;
+  const RootFilter* roots = set->RootsOf(*LanguageByName("python"));
+  ASSERT_NE(roots, nullptr);
+  EXPECT_FALSE(roots->any);
+  const auto hits = HitsIn(*set, "def f():\n    g()\n    return 1\n");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].rule_id, "pair");
+  EXPECT_EQ(hits[0].start_line, 2);
+}
+
 }  // namespace
 }  // namespace scbench::quality

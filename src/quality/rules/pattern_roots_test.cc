@@ -1,0 +1,39 @@
+#include "quality/rules/pattern_roots.h"
+
+#include <gtest/gtest.h>
+
+namespace scbench::quality {
+namespace {
+
+using Kinds = std::vector<std::string>;
+
+TEST(PatternRootKinds, NodeAndCapturedGroupStartAtTheirNode) {
+  EXPECT_EQ(PatternRootKinds("(call function: (identifier))"), Kinds{"call"});
+  EXPECT_EQ(PatternRootKinds("  ; a comment (not this)\n((call) @m (#eq? @m \"x)\"))"), Kinds{"call"});
+  EXPECT_EQ(PatternRootKinds("(if_statement) @match\n(call) @other"), Kinds{"if_statement"});
+}
+
+TEST(PatternRootKinds, AlternationsGiveEveryAlternative) {
+  EXPECT_EQ(PatternRootKinds("[(list) (dictionary) @d (set)]"), (Kinds{"list", "dictionary", "set"}));
+  EXPECT_EQ(PatternRootKinds("([(a) (b (c))] (#eq? @x \"]\"))"), (Kinds{"a", "b"}));
+  EXPECT_EQ(PatternRootKinds("[((a) @m (#eq? @m \"1\")) [(b) (c)]]"), (Kinds{"a", "b", "c"}));
+}
+
+TEST(PatternRootKinds, AnythingThatMayStartElsewhereIsUnknown) {
+  EXPECT_EQ(PatternRootKinds("(_) @any"), std::nullopt);
+  EXPECT_EQ(PatternRootKinds("\"return\" @keyword"), std::nullopt);
+  EXPECT_EQ(PatternRootKinds("[(a) \"+\"]"), std::nullopt);
+  EXPECT_EQ(PatternRootKinds("((a) . (b))"), std::nullopt);  // siblings: no single root
+  EXPECT_EQ(PatternRootKinds("((a)? @x)"), std::nullopt);
+  EXPECT_EQ(PatternRootKinds("(a"), Kinds{"a"});
+  EXPECT_EQ(PatternRootKinds("[(a)"), std::nullopt);
+  EXPECT_EQ(PatternRootKinds(""), std::nullopt);
+}
+
+TEST(PatternRootKinds, DeepNestingGivesUpInsteadOfRecursingForever) {
+  const std::string deep = std::string(10000, '[') + "(a)" + std::string(10000, ']');
+  EXPECT_EQ(PatternRootKinds(deep), std::nullopt);
+}
+
+}  // namespace
+}  // namespace scbench::quality
