@@ -11,6 +11,7 @@
 #include "quality/source_file.h"
 #include "quality/syntax_tree.h"
 #include "quality/rules/rule_set.h"
+#include "quality/rules/suppression.h"
 #include "quality/verbosity.h"
 #include "quality/waste_signals.h"
 #include "common/work_queue.h"

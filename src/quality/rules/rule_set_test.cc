@@ -1,4 +1,5 @@
 #include "quality/rules/rule_set.h"
+#include "quality/rules/suppression.h"
 
 #include <gtest/gtest.h>
 

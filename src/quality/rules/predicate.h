@@ -1,0 +1,40 @@
+#pragma once
+/// The predicates of a rule's pattern that tree-sitter leaves to its caller: #eq?, #match?,
+/// #any-of? and their not- forms. Regular expressions use RE2.
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tree_sitter/api.h>
+
+namespace re2 {
+class RE2;
+}
+
+namespace scbench::quality {
+
+enum class PredicateKind { kEq, kMatch, kAnyOf };
+
+/// One `(#name? @capture ...)` clause of a pattern.
+struct Predicate {
+  PredicateKind kind = PredicateKind::kEq;
+  bool negated = false;
+  std::uint32_t capture = 0;
+  std::optional<std::uint32_t> other_capture;  // #eq? @a @b
+  std::vector<std::string> values;             // #eq? @a "x", #any-of? @a "x" "y"
+  std::shared_ptr<re2::RE2> regex;
+};
+
+/// Reads the predicates of `pattern` in `query`. Returns false with `error` for an
+/// unsupported predicate, a missing capture or value, or a bad regular expression.
+bool ParsePredicates(const TSQuery* query, std::uint32_t pattern, std::vector<Predicate>& out, std::string& error);
+
+/// Whether `predicate` holds for `match` over `source`. A predicate on an optional
+/// capture that did not match holds.
+bool PredicateHolds(const Predicate& predicate, const TSQueryMatch& match, std::string_view source);
+
+}  // namespace scbench::quality
