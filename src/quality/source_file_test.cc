@@ -19,6 +19,8 @@ TEST(SourceFile, FindsTheLineOfTheFirstInvalidUtf8Sequence) {
   EXPECT_EQ(FirstInvalidUtf8Line("\xc0\xaf"), 1);          // overlong encoding
   EXPECT_EQ(FirstInvalidUtf8Line("a\n\n\xed\xa0\x80"), 3);  // UTF-16 surrogate
   EXPECT_EQ(FirstInvalidUtf8Line("\xe2\x82"), 1);          // truncated
+  EXPECT_EQ(FirstInvalidUtf8Line("0123456789abcdef\nxyz\n\xff tail"), 3);  // after whole ASCII words
+  EXPECT_EQ(FirstInvalidUtf8Line("0123456\xc3\xa9\n89abcdefgh\xe9"), 2);
 }
 
 TEST(SourceFile, ReadsFilesAndRefusesOversizedOnes) {
