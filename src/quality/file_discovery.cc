@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "common/file_text.h"
+#include "quality/glob.h"
 #include "quality/ignore_rules.h"
 
 namespace scbench::quality {

@@ -9,9 +9,6 @@
 
 namespace scbench::quality {
 
-/// Matches `text` against a glob where `*` and `?` stop at '/', and `**` crosses it.
-bool GlobMatch(std::string_view pattern, std::string_view text);
-
 class IgnoreRules {
  public:
   /// Adds the patterns of the ignore file found in directory `base` ("" for the root,

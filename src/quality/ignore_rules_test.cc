@@ -5,22 +5,6 @@
 namespace scbench::quality {
 namespace {
 
-TEST(GlobMatch, StarsQuestionMarksAndBrackets) {
-  EXPECT_TRUE(GlobMatch("*.py", "a.py"));
-  EXPECT_FALSE(GlobMatch("*.py", "dir/a.py"));
-  EXPECT_TRUE(GlobMatch("**/a.py", "a.py"));
-  EXPECT_TRUE(GlobMatch("**/a.py", "x/y/a.py"));
-  EXPECT_TRUE(GlobMatch("x/**", "x/y/z"));
-  EXPECT_TRUE(GlobMatch("a/**/b", "a/b"));
-  EXPECT_TRUE(GlobMatch("a/**/b", "a/x/y/b"));
-  EXPECT_TRUE(GlobMatch("file?.txt", "file1.txt"));
-  EXPECT_FALSE(GlobMatch("file?.txt", "file/.txt"));
-  EXPECT_TRUE(GlobMatch("[a-c]x", "bx"));
-  EXPECT_FALSE(GlobMatch("[!a-c]x", "bx"));
-  EXPECT_TRUE(GlobMatch("\\*lit", "*lit"));
-  EXPECT_FALSE(GlobMatch("[abc", "a"));
-}
-
 TEST(IgnoreRules, NameAnchoredDirectoryOnlyAndNegation) {
   IgnoreRules rules;
   rules.AddPatterns("", "# comment\n*.log\n/top.py\nout/\n!keep.log\ndocs/*.py\n");

@@ -1,0 +1,124 @@
+#include "quality/glob.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace scbench::quality {
+namespace {
+
+// Matches a bracket expression at pattern[p] against character c; advances p past it.
+// An unterminated bracket matches nothing (as in git) and leaves p where it was.
+bool MatchBracket(std::string_view pattern, std::size_t& p, char c) {
+  std::size_t i = p + 1;
+  const bool negate = i < pattern.size() && (pattern[i] == '!' || pattern[i] == '^');
+  if (negate) ++i;
+  bool matched = false;
+  bool first = true;
+  while (i < pattern.size() && (first || pattern[i] != ']')) {
+    first = false;
+    char low = pattern[i];
+    if (low == '\\' && i + 1 < pattern.size()) low = pattern[++i];
+    char high = low;
+    if (i + 2 < pattern.size() && pattern[i + 1] == '-' && pattern[i + 2] != ']') {
+      high = pattern[i + 2];
+      i += 2;
+    }
+    matched = matched || (c >= low && c <= high);
+    ++i;
+  }
+  if (i >= pattern.size()) return false;
+  p = i + 1;
+  return matched != negate;
+}
+
+/// One element of a pattern.
+struct Token {
+  enum class Kind {
+    kLiteral,         // one given character
+    kAnyChar,         // `?`: one character but '/'
+    kBracket,         // `[...]`: one character of a class, never '/'
+    kStar,            // `*`: any run without '/'
+    kAnyPath,         // `**`: any run
+    kAnyDirectories,  // `**/`: nothing, or any run ending in '/'
+  };
+  Kind kind;
+  char literal = 0;
+  std::size_t bracket_at = 0;
+};
+
+std::vector<Token> Tokenize(std::string_view pattern) {
+  std::vector<Token> tokens;
+  std::size_t p = 0;
+  while (p < pattern.size()) {
+    const char c = pattern[p];
+    if (c == '*' && p + 1 < pattern.size() && pattern[p + 1] == '*') {
+      const bool directories = p + 2 < pattern.size() && pattern[p + 2] == '/';
+      tokens.push_back({directories ? Token::Kind::kAnyDirectories : Token::Kind::kAnyPath});
+      p += directories ? 3 : 2;
+    } else if (c == '*' || c == '?') {
+      tokens.push_back({c == '*' ? Token::Kind::kStar : Token::Kind::kAnyChar});
+      ++p;
+    } else if (c == '[') {
+      tokens.push_back({Token::Kind::kBracket, 0, p});
+      const std::size_t start = p;
+      MatchBracket(pattern, p, '\0');
+      if (p == start) break;  // unterminated: nothing after it can match
+    } else {
+      const bool escaped = c == '\\' && p + 1 < pattern.size();
+      tokens.push_back({Token::Kind::kLiteral, escaped ? pattern[p + 1] : c});
+      p += escaped ? 2 : 1;
+    }
+  }
+  return tokens;
+}
+
+bool AcceptsChar(const Token& token, std::string_view pattern, char c) {
+  std::size_t at = token.bracket_at;
+  switch (token.kind) {
+    case Token::Kind::kLiteral: return c == token.literal;
+    case Token::Kind::kAnyChar: return c != '/';
+    case Token::Kind::kBracket: return c != '/' && MatchBracket(pattern, at, c);
+    default: return false;
+  }
+}
+
+/// `reached[k]`: the pattern so far can match text[0, k). Sets `next` to the same after `token`.
+void Step(const Token& token, std::string_view pattern, std::string_view text, const std::vector<char>& reached,
+          std::vector<char>& next) {
+  next.assign(reached.size(), 0);
+  const std::size_t size = text.size();
+  if (token.kind == Token::Kind::kStar || token.kind == Token::Kind::kAnyPath) {
+    bool running = false;
+    for (std::size_t k = 0; k <= size; ++k) {
+      running = running || reached[k] != 0;
+      next[k] = running;
+      if (k < size && text[k] == '/' && token.kind == Token::Kind::kStar) running = false;
+    }
+  } else if (token.kind == Token::Kind::kAnyDirectories) {
+    bool running = false;  // some earlier position reached: `**` may cover text up to here
+    for (std::size_t k = 0; k <= size; ++k) {
+      next[k] = reached[k] != 0 || (running && k > 0 && text[k - 1] == '/');
+      running = running || reached[k] != 0;
+    }
+  } else {
+    for (std::size_t k = 0; k < size; ++k) {
+      if (reached[k] != 0 && AcceptsChar(token, pattern, text[k])) next[k + 1] = 1;
+    }
+  }
+}
+
+}  // namespace
+
+bool GlobMatch(std::string_view pattern, std::string_view text) {
+  std::vector<char> reached(text.size() + 1, 0);
+  std::vector<char> next;
+  reached[0] = 1;
+  for (const Token& token : Tokenize(pattern)) {
+    Step(token, pattern, text, reached, next);
+    reached.swap(next);
+    if (std::none_of(reached.begin(), reached.end(), [](char r) { return r != 0; })) return false;
+  }
+  return reached.back() != 0;
+}
+
+}  // namespace scbench::quality
