@@ -13,8 +13,11 @@ constexpr std::string_view kSuppressMarker = "scbench: ignore[";
 std::map<int, std::vector<std::string>> SuppressionMarkers(std::string_view source) {
   std::map<int, std::vector<std::string>> markers;
   std::size_t at = source.find(kSuppressMarker);
+  int line = 1;
+  std::size_t counted_to = 0;  // lines are counted once, from one marker to the next
   while (at != std::string_view::npos) {
-    const int line = 1 + static_cast<int>(std::count(source.begin(), source.begin() + at, '\n'));
+    line += static_cast<int>(std::count(source.begin() + counted_to, source.begin() + at, '\n'));
+    counted_to = at;
     const std::size_t open = at + kSuppressMarker.size();
     const std::size_t close = source.find(']', open);
     const std::size_t newline = source.find('\n', open);
