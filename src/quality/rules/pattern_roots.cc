@@ -140,6 +140,19 @@ std::optional<Kinds> ItemRoots(std::string_view item, int depth) {
 
 }  // namespace
 
+std::optional<std::vector<std::string>> QueryRootKinds(std::string_view query) {
+  QueryText text(query);
+  Kinds kinds;
+  for (std::string_view item = text.TakeItem(); !item.empty(); item = text.TakeItem()) {
+    if (item[0] == '@' || item[0] == '*' || item[0] == '+' || item[0] == '?') continue;  // on the pattern before
+    if (!OpensNode(item)) return std::nullopt;
+    const auto roots = ItemRoots(item, 0);
+    if (!roots) return std::nullopt;
+    kinds.insert(kinds.end(), roots->begin(), roots->end());
+  }
+  return kinds;
+}
+
 std::optional<std::vector<std::string>> PatternRootKinds(std::string_view pattern) {
   QueryText text(pattern);
   const std::string_view first = text.TakeItem();

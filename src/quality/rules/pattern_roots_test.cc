@@ -30,6 +30,14 @@ TEST(PatternRootKinds, AnythingThatMayStartElsewhereIsUnknown) {
   EXPECT_EQ(PatternRootKinds(""), std::nullopt);
 }
 
+TEST(QueryRootKinds, EveryTopLevelPatternCounts) {
+  EXPECT_EQ(QueryRootKinds("((module (a) . (b)) (#eq? @x \"y\"))\n((block (a) . (b)))"), (Kinds{"module", "block"}));
+  EXPECT_EQ(QueryRootKinds("(comment)+ @c ; note\n[(a) (b)] @x"), (Kinds{"comment", "a", "b"}));
+  EXPECT_EQ(QueryRootKinds("(call) @c\n\"return\" @r"), std::nullopt);
+  EXPECT_EQ(QueryRootKinds("(call) (_)"), std::nullopt);
+  EXPECT_EQ(QueryRootKinds(""), Kinds{});
+}
+
 TEST(PatternRootKinds, DeepNestingGivesUpInsteadOfRecursingForever) {
   const std::string deep = std::string(10000, '[') + "(a)" + std::string(10000, ']');
   EXPECT_EQ(PatternRootKinds(deep), std::nullopt);

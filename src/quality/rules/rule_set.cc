@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <mutex>
+#include <numeric>
 #include <set>
 
 #include "common/work_queue.h"
@@ -19,28 +20,44 @@ std::string RuleError(const Rule& rule, const std::string& what) {
   return rule.origin + ": rule '" + rule.id + "': " + what;
 }
 
-/// Splits `rules` into at most `count` groups of similar size. Rules whose first pattern
-/// starts at the same node kind stay together, so that a node is matched by few queries.
-std::vector<std::vector<const Rule*>> SplitByRootKind(const std::vector<const Rule*>& rules, std::size_t count) {
-  std::map<std::string, std::vector<const Rule*>> by_kind;  // "" = may start anywhere
-  for (const Rule* rule : rules) {
-    const auto kinds = PatternRootKinds(rule->query);
-    by_kind[kinds && !kinds->empty() ? kinds->front() : std::string()].push_back(rule);
+/// Groups `rules` so that rules whose patterns can start at a common node kind share a
+/// group (transitively); rules that may start anywhere share one group.
+std::vector<std::vector<const Rule*>> GroupBySharedRootKind(const std::vector<const Rule*>& rules) {
+  std::vector<std::size_t> joined(rules.size());  // union-find over rule indices
+  std::iota(joined.begin(), joined.end(), std::size_t{0});
+  const auto representative = [&](std::size_t i) {
+    while (joined[i] != i) i = joined[i] = joined[joined[i]];
+    return i;
+  };
+  std::map<std::string, std::size_t> first_rule_of_kind;  // "" = may start anywhere
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const auto kinds = QueryRootKinds(rules[i]->query);
+    for (const std::string& kind : kinds ? *kinds : std::vector<std::string>{""}) {
+      const auto [found, added] = first_rule_of_kind.emplace(kind, i);
+      if (!added) joined[representative(i)] = representative(found->second);
+    }
   }
-  std::vector<const std::vector<const Rule*>*> groups;
-  for (const auto& entry : by_kind) groups.push_back(&entry.second);
-  std::stable_sort(groups.begin(), groups.end(), [](const auto* a, const auto* b) { return a->size() > b->size(); });
+  std::map<std::size_t, std::vector<const Rule*>> components;
+  for (std::size_t i = 0; i < rules.size(); ++i) components[representative(i)].push_back(rules[i]);
+  std::vector<std::vector<const Rule*>> groups;
+  for (auto& entry : components) groups.push_back(std::move(entry.second));
+  return groups;
+}
+
+}  // namespace
+
+std::vector<std::vector<const Rule*>> SplitIntoQueries(const std::vector<const Rule*>& rules, std::size_t count) {
+  auto groups = GroupBySharedRootKind(rules);
+  std::stable_sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
   std::vector<std::vector<const Rule*>> parts(count);
-  for (const auto* group : groups) {
+  for (const auto& group : groups) {
     auto& lightest = *std::min_element(parts.begin(), parts.end(),
                                        [](const auto& a, const auto& b) { return a.size() < b.size(); });
-    lightest.insert(lightest.end(), group->begin(), group->end());
+    lightest.insert(lightest.end(), group.begin(), group.end());
   }
   parts.erase(std::remove_if(parts.begin(), parts.end(), [](const auto& part) { return part.empty(); }), parts.end());
   return parts;
 }
-
-}  // namespace
 
 /// Some of a language's rules and, once compiled, their query.
 struct RuleSet::QueryChunk {
@@ -100,7 +117,7 @@ std::optional<RuleSet> RuleSet::Load(std::vector<Rule> rules, std::string& error
   const std::size_t workers = WorkerCount(0);
   for (const auto& entry : set.languages_) {
     const std::size_t count = std::clamp<std::size_t>(entry->rules.size() / kRulesPerQuery, 1, workers);
-    for (auto& part : SplitByRootKind(entry->rules, count)) {
+    for (auto& part : SplitIntoQueries(entry->rules, count)) {
       entry->chunks.emplace_back(std::make_unique<QueryChunk>())->rules = std::move(part);
     }
   }

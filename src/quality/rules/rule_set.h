@@ -68,6 +68,12 @@ class RuleSet {
   std::vector<std::unique_ptr<LanguageRules>> languages_;
 };
 
+/// Splits one language's `rules` into at most `count` queries of similar size. Rules whose
+/// patterns can start at a common node kind (directly or through other rules) go to the
+/// same query, so that a node is matched by one query only; rules that may start anywhere
+/// go together.
+std::vector<std::vector<const Rule*>> SplitIntoQueries(const std::vector<const Rule*>& rules, std::size_t count);
+
 /// Collects, during the shared walk, the nodes where some rule's pattern can start.
 class RuleRootCollector final : public SyntaxVisitor {
  public:

@@ -124,5 +124,35 @@ TEST(RuleSet, MatchesStartOnlyAtRootKindsYetFindSiblingPatternsThroughTheirParen
   EXPECT_EQ(hits[0].start_line, 2);
 }
 
+TEST(SplitIntoQueries, RulesSharingAStartKindStayTogetherAndSizesBalance) {
+  const std::vector<Rule> rules = {
+      MakeRule("a", "(call) @match"),
+      MakeRule("b", "[(call) (list)] @match"),
+      MakeRule("c", "(list) @match\n(block) @match"),
+      MakeRule("d", "(if_statement) @match"),
+      MakeRule("e", "(for_statement) @match"),
+      MakeRule("f", "(_) @match"),
+      MakeRule("g", "((a) . (b)) @match"),
+  };
+  std::vector<const Rule*> pointers;
+  for (const Rule& rule : rules) pointers.push_back(&rule);
+  const auto parts = SplitIntoQueries(pointers, 3);
+  ASSERT_EQ(parts.size(), 3u);
+  const auto part_of = [&](std::string_view id) {
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+      for (const Rule* rule : parts[i]) {
+        if (rule->id == id) return i;
+      }
+    }
+    return parts.size();
+  };
+  EXPECT_EQ(part_of("a"), part_of("b"));  // call
+  EXPECT_EQ(part_of("b"), part_of("c"));  // list, joining block to call
+  EXPECT_EQ(part_of("f"), part_of("g"));  // both may start anywhere
+  EXPECT_NE(part_of("a"), part_of("f"));
+  EXPECT_NE(part_of("d"), part_of("a"));  // the smaller groups fill the lighter queries
+  EXPECT_EQ(SplitIntoQueries(pointers, 1).size(), 1u);
+}
+
 }  // namespace
 }  // namespace scbench::quality
