@@ -19,7 +19,8 @@ std::optional<quality::RuleSet> LoadRuleSet(const RuleSources& sources, const ch
   // checked now, so that a broken rule stops the command before any file is read.
   std::vector<const quality::Language*> user_languages;
   for (std::size_t i = builtin_count; i < rules.size(); ++i) {
-    if (const quality::Language* language = quality::LanguageByName(rules[i].language)) user_languages.push_back(language);
+    const auto running = quality::LanguagesRunning(rules[i].language);
+    user_languages.insert(user_languages.end(), running.begin(), running.end());
   }
   std::optional<quality::RuleSet> set;
   if (ok) set = quality::RuleSet::Load(std::move(rules), error);

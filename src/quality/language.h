@@ -67,6 +67,9 @@ struct LanguageSpec {
   std::string_view name;
   std::vector<std::string_view> extensions;
   const TSLanguage* (*grammar)();
+  /// Another language whose rule packs also run on this one, when this grammar is a
+  /// superset of that one's (TSX runs the TypeScript rules); empty for none.
+  std::string_view shares_rules_of;
 
   /// Definitions with a name and a body: functions, methods, constructors.
   std::vector<std::string_view> function_kinds;

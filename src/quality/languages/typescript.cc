@@ -74,7 +74,11 @@ const LanguageSpec& TypeScriptSpec() {
 }
 
 const LanguageSpec& TsxSpec() {
-  static const LanguageSpec spec = TypeScriptFamilySpec("tsx", {".tsx"}, tree_sitter_tsx);
+  static const LanguageSpec spec = [] {
+    LanguageSpec tsx = TypeScriptFamilySpec("tsx", {".tsx"}, tree_sitter_tsx);
+    tsx.shares_rules_of = "typescript";
+    return tsx;
+  }();
   return spec;
 }
 

@@ -46,6 +46,14 @@ std::vector<std::vector<const Rule*>> GroupBySharedRootKind(const std::vector<co
 
 }  // namespace
 
+std::vector<const Language*> LanguagesRunning(std::string_view rule_language) {
+  std::vector<const Language*> out;
+  for (const Language& language : BuiltinLanguages()) {
+    if (language.name() == rule_language || language.spec().shares_rules_of == rule_language) out.push_back(&language);
+  }
+  return out;
+}
+
 std::vector<std::vector<const Rule*>> SplitIntoQueries(const std::vector<const Rule*>& rules, std::size_t count) {
   auto groups = GroupBySharedRootKind(rules);
   std::stable_sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
@@ -102,17 +110,12 @@ std::optional<RuleSet> RuleSet::Load(std::vector<Rule> rules, std::string& error
       error = RuleError(rule, "duplicate rule id");
       return std::nullopt;
     }
-    const Language* language = LanguageByName(rule.language);
-    if (language == nullptr) {
+    const std::vector<const Language*> targets = LanguagesRunning(rule.language);
+    if (targets.empty()) {
       error = RuleError(rule, "language '" + rule.language + "' is not built in");
       return std::nullopt;
     }
-    LanguageRules* entry = set.RulesOf(*language);
-    if (entry == nullptr) {
-      entry = set.languages_.emplace_back(std::make_unique<LanguageRules>()).get();
-      entry->language = language;
-    }
-    entry->rules.push_back(&rule);
+    for (const Language* language : targets) set.AddRule(*language, rule);
   }
   const std::size_t workers = WorkerCount(0);
   for (const auto& entry : set.languages_) {
@@ -122,6 +125,15 @@ std::optional<RuleSet> RuleSet::Load(std::vector<Rule> rules, std::string& error
     }
   }
   return set;
+}
+
+void RuleSet::AddRule(const Language& language, const Rule& rule) {
+  LanguageRules* entry = RulesOf(language);
+  if (entry == nullptr) {
+    entry = languages_.emplace_back(std::make_unique<LanguageRules>()).get();
+    entry->language = &language;
+  }
+  entry->rules.push_back(&rule);
 }
 
 std::optional<RuleSet> RuleSet::Compile(std::vector<Rule> rules, std::string& error) {

@@ -61,12 +61,17 @@ class RuleSet {
   struct LanguageRules;
   RuleSet() = default;
   LanguageRules* RulesOf(const Language& language) const;
+  void AddRule(const Language& language, const Rule& rule);
   /// The language's queries, compiled on first use; null when a rule is broken.
   const LanguageRules* Compiled(LanguageRules& entry) const;
 
   std::vector<Rule> rules_;
   std::vector<std::unique_ptr<LanguageRules>> languages_;
 };
+
+/// The built-in languages that a rule written for `rule_language` runs on: that language,
+/// and those that share its rules (TypeScript rules also run on TSX).
+std::vector<const Language*> LanguagesRunning(std::string_view rule_language);
 
 /// Splits one language's `rules` into at most `count` queries of similar size. Rules whose
 /// patterns can start at a common node kind (directly or through other rules) go to the

@@ -124,6 +124,24 @@ TEST(RuleSet, MatchesStartOnlyAtRootKindsYetFindSiblingPatternsThroughTheirParen
   EXPECT_EQ(hits[0].start_line, 2);
 }
 
+TEST(RuleSet, TypeScriptRulesAlsoRunOnTsx) {
+  ASSERT_EQ(LanguagesRunning("typescript").size(), 2u);
+  EXPECT_EQ(LanguagesRunning("tsx").size(), 1u);
+  EXPECT_TRUE(LanguagesRunning("cobol").empty());
+  Rule any_type = MakeRule("ts-any", "(predefined_type) @match");
+  any_type.language = "typescript";
+  std::string error;
+  auto set = RuleSet::Compile({any_type}, error);
+  ASSERT_TRUE(set) << error;
+  const Language& tsx = *LanguageByName("tsx");
+  const std::string source = "const x: any = <div>{1}</div>;\n";
+  Parser parser;
+  const SyntaxTree tree = parser.Parse(tsx, source);
+  const auto hits = set->Match(tsx, tree.get(), source);
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].rule_id, "ts-any");
+}
+
 TEST(SplitIntoQueries, RulesSharingAStartKindStayTogetherAndSizesBalance) {
   const std::vector<Rule> rules = {
       MakeRule("a", "(call) @match"),
