@@ -3,8 +3,8 @@
 
 usage: bench/compare.py [--corpus DIR] [--build DIR] [--repeat N]
 
-Every tool is run --repeat times (the first run also warms the page cache) and its median
-wall time is reported. Peers: radon cc (complexity only); jscpd (clones only, its default
+Every tool is run --repeat times, the tools taking turns round after round (a first round
+warms the page cache), and its median wall time is reported. Peers: radon cc (complexity only); jscpd (clones only, its default
 exact-token mode and its renamed-identifier mode, the one closest to ours; installed from
 bench/peers/package-lock.json); tree-sitter's pure parse of the same files on the same
 worker pool (bench/parse_only), which bounds what any tree-sitter based analysis can reach.
@@ -22,13 +22,26 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
+def run_once(command):
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
 def timed(command, repeat):
-    samples = []
-    for _ in range(repeat + 1):  # one warm-up run
-        start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples[1:])
+    return timed_together({"": command}, repeat)[""]
+
+
+def timed_together(commands, repeat):
+    """Median wall time of each command. The commands take turns, round after round, so
+    that a slow spell of a shared machine hits every tool alike and the ratios hold."""
+    samples = {name: [] for name in commands}
+    for round_index in range(repeat + 1):  # round 0 warms the page cache and is dropped
+        for name, command in commands.items():
+            seconds = run_once(command)
+            if round_index > 0:
+                samples[name].append(seconds)
+    return {name: statistics.median(values) for name, values in samples.items()}
 
 
 def count_lines(corpus):
@@ -74,7 +87,7 @@ def main():
         "jscpd (exact tokens)": [jscpd, "-f", "python", "-r", "silent", args.corpus],
         "jscpd (renamed ids)": [jscpd, "-f", "python", "--ignore-identifiers", "-r", "silent", args.corpus],
     }
-    times = {name: timed(command, args.repeat) for name, command in runs.items()}
+    times = timed_together(runs, args.repeat)
     for name, seconds in times.items():
         print(f"  {name:<28} {seconds:8.3f} s  {lines / seconds / 1000:9.0f} klines/s")
     parse = times["tree-sitter parse only"]
