@@ -130,39 +130,49 @@ void RemoveIgnored(Json& value, const std::vector<std::string>& ignore_paths) {
   for (const std::string& path : ignore_paths) RemovePath(value, PointerSegments(path), 0);
 }
 
+std::optional<std::string> FirstDifference(const Json& want, const Json& got, const std::string& path,
+                                           std::optional<double> tolerance);
+
+std::string Where(const std::string& path) { return path.empty() ? "/" : path; }
+
+std::optional<std::string> ObjectDifference(const Json& want, const Json& got, const std::string& path,
+                                            std::optional<double> tolerance) {
+  for (const auto& [key, child] : want.items()) {
+    if (!got.contains(key)) return fmt::format("at {}/{}: missing (expected {})", path, key, Quote(child.dump()));
+    if (auto d = FirstDifference(child, got.at(key), path + "/" + key, tolerance)) return d;
+  }
+  for (const auto& [key, child] : got.items()) {
+    if (!want.contains(key)) return fmt::format("at {}/{}: unexpected key (got {})", path, key, Quote(child.dump()));
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> ArrayDifference(const Json& want, const Json& got, const std::string& path,
+                                           std::optional<double> tolerance) {
+  if (want.size() != got.size()) return fmt::format("at {}: expected {} elements got {}", Where(path), want.size(), got.size());
+  for (std::size_t i = 0; i < want.size(); ++i) {
+    if (auto d = FirstDifference(want[i], got[i], path + "/" + std::to_string(i), tolerance)) return d;
+  }
+  return std::nullopt;
+}
+
 /// Structural equality; numbers compare by value (within tolerance when given). Returns
 /// the first difference as "at PATH: expected X got Y".
 std::optional<std::string> FirstDifference(const Json& want, const Json& got, const std::string& path,
                                            std::optional<double> tolerance) {
-  const auto differ = [&] {
-    return fmt::format("at {}: expected {} got {}", path.empty() ? "/" : path, Quote(want.dump()), Quote(got.dump()));
-  };
+  bool equal = false;
   if (want.is_number() && got.is_number()) {
     const double a = want.get<double>(), b = got.get<double>();
-    const bool equal = tolerance ? std::fabs(a - b) <= *tolerance : a == b;
-    return equal ? std::nullopt : std::optional(differ());
+    equal = tolerance ? std::fabs(a - b) <= *tolerance : a == b;
+  } else if (want.type() == got.type() && want.is_object()) {
+    return ObjectDifference(want, got, path, tolerance);
+  } else if (want.type() == got.type() && want.is_array()) {
+    return ArrayDifference(want, got, path, tolerance);
+  } else {
+    equal = want == got;
   }
-  if (want.type() != got.type()) return differ();
-  if (want.is_object()) {
-    for (const auto& [key, child] : want.items()) {
-      if (!got.contains(key)) return fmt::format("at {}/{}: missing (expected {})", path, key, Quote(child.dump()));
-      if (auto d = FirstDifference(child, got.at(key), path + "/" + key, tolerance)) return d;
-    }
-    for (const auto& [key, child] : got.items()) {
-      if (!want.contains(key)) return fmt::format("at {}/{}: unexpected key (got {})", path, key, Quote(child.dump()));
-    }
-    return std::nullopt;
-  }
-  if (want.is_array()) {
-    if (want.size() != got.size()) {
-      return fmt::format("at {}: expected {} elements got {}", path.empty() ? "/" : path, want.size(), got.size());
-    }
-    for (std::size_t i = 0; i < want.size(); ++i) {
-      if (auto d = FirstDifference(want[i], got[i], path + "/" + std::to_string(i), tolerance)) return d;
-    }
-    return std::nullopt;
-  }
-  return want == got ? std::nullopt : std::optional(differ());
+  if (equal) return std::nullopt;
+  return fmt::format("at {}: expected {} got {}", Where(path), Quote(want.dump()), Quote(got.dump()));
 }
 
 Comparison CompareUnordered(const Expectation& expected, Json want, Json got) {

@@ -128,6 +128,14 @@ std::vector<ProcessInfo> Processes() {
   return processes;
 }
 
+/// Makes scbench the parent of every orphan its children leave (a fork bomb's processes
+/// whose parent died), so that ChildProcess::Reap can reap them; without it they wait
+/// for init, which on some machines reaps late or never.
+void AdoptOrphansOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { prctl(PR_SET_CHILD_SUBREAPER, 1); });
+}
+
 /// True while a live (not zombie) process belongs to the process group.
 bool GroupAlive(pid_t group) {
   if (kill(-group, 0) != 0) return false;
@@ -231,6 +239,7 @@ std::optional<ChildProcess> ChildProcess::Start(const ProcessSpec& spec, const P
   argv.insert(argv.end(), spec.argv.begin(), spec.argv.end());
   std::vector<std::string> env = Environment(spec, sandbox);
   std::vector<char*> c_argv = CStrings(argv), c_env = CStrings(env);
+  AdoptOrphansOnce();
   const pid_t pid = fork();
   if (pid == 0) ExecChild(limits, sandbox, in, out, err, report[1], c_argv.data(), c_env.data());
   close(report[1]);
@@ -253,8 +262,16 @@ void ChildProcess::Reap(int status) {
   // Whatever the child left behind in its group goes too, and is gone before we return:
   // a restarted server must not find its port still held.
   kill(-pid_, SIGKILL);
-  for (int attempt = 0; attempt < 400 && GroupAlive(pid_); ++attempt) {
+  // Its zombies go too: they count against the sandbox uid's process limit until reaped,
+  // and the next case runs as the same uid. Orphans were adopted by scbench (see
+  // AdoptOrphansOnce), so they can be reaped here rather than waiting for init.
+  for (int attempt = 0; attempt < 400; ++attempt) {
+    while (waitpid(-pid_, nullptr, WNOHANG) > 0) {
+    }
+    if (!GroupAlive(pid_)) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  while (waitpid(-pid_, nullptr, WNOHANG) > 0) {
   }
 }
 

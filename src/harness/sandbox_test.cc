@@ -14,6 +14,21 @@ namespace fs = std::filesystem;
 
 const fs::path kHostile = fs::path(SCBENCH_SOURCE_DIR) / "tests/fixtures/hostile";
 
+/// Processes (zombies included: they count against RLIMIT_NPROC) whose real uid is `uid`.
+int ProcessesOwnedBy(uid_t uid) {
+  int count = 0;
+  for (const auto& entry : fs::directory_iterator("/proc")) {
+    std::ifstream status(entry.path() / "status");
+    for (std::string line; std::getline(status, line);) {
+      if (line.rfind("Uid:", 0) == 0) {
+        count += std::stoul(line.substr(4)) == uid ? 1 : 0;
+        break;
+      }
+    }
+  }
+  return count;
+}
+
 class SandboxTest : public ::testing::TestWithParam<bool> {
  protected:
   void SetUp() override {
@@ -78,6 +93,9 @@ TEST_P(SandboxTest, ForkBombHitsTheProcessLimit) {
   const auto outcome = Run("forker.py");
   EXPECT_FALSE(outcome.timed_out) << outcome.stderr_text;
   EXPECT_NE(outcome.stdout_text.find("fork refused after"), std::string::npos) << outcome.stderr_text;
+  // Nothing is left, not even a zombie: the next case runs as the same uid and would
+  // otherwise start at the process limit.
+  EXPECT_EQ(ProcessesOwnedBy(*sandbox_.run_as), 0);
 }
 
 TEST_P(SandboxTest, FloodOfOutputIsCutAtTheFileSizeLimit) {

@@ -1,16 +1,20 @@
 #include "harness/yaml_json.h"
 
+#include <algorithm>
 #include <charconv>
+#include <initializer_list>
+#include <optional>
 #include <cstdlib>
 
 namespace scbench::harness {
 namespace {
 
-nlohmann::json PlainScalar(const std::string& text) {
-  if (text.empty() || text == "~" || text == "null" || text == "Null" || text == "NULL") return nullptr;
-  if (text == "true" || text == "True" || text == "TRUE") return true;
-  if (text == "false" || text == "False" || text == "FALSE") return false;
-  // A number must be consumed whole; "1.2.3", "0x10" or "inf" stay strings.
+bool IsOneOf(const std::string& text, std::initializer_list<const char*> words) {
+  return std::any_of(words.begin(), words.end(), [&](const char* word) { return text == word; });
+}
+
+/// The number a plain scalar spells, consumed whole: "1.2.3", "0x10" or "inf" are no number.
+std::optional<nlohmann::json> Number(const std::string& text) {
   const char* begin = text.data() + (text[0] == '+' ? 1 : 0);
   const char* end = text.data() + text.size();
   long long integer = 0;
@@ -19,6 +23,14 @@ nlohmann::json PlainScalar(const std::string& text) {
                              text.find_first_of("0123456789") != std::string::npos;
   double real = 0;
   if (const auto [at, ec] = std::from_chars(begin, end, real); numeric_chars && ec == std::errc() && at == end) return real;
+  return std::nullopt;
+}
+
+nlohmann::json PlainScalar(const std::string& text) {
+  if (text.empty() || IsOneOf(text, {"~", "null", "Null", "NULL"})) return nullptr;
+  if (IsOneOf(text, {"true", "True", "TRUE"})) return true;
+  if (IsOneOf(text, {"false", "False", "FALSE"})) return false;
+  if (auto number = Number(text)) return *number;
   return text;
 }
 
