@@ -1,12 +1,14 @@
 #include "cli/rules_command.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <iostream>
 #include <map>
 #include <memory>
 
 #include "cli/exit_codes.h"
 #include "cli/rule_loading.h"
+#include "quality/rules/pattern_roots.h"
 #include "quality/rules/rule_examples.h"
 
 namespace scbench::cli {
@@ -38,6 +40,12 @@ int ListRules(RulesFlags& flags) {
   return kExitOk;
 }
 
+std::string LanguageNames(const std::vector<const quality::Language*>& languages) {
+  std::vector<std::string_view> names;
+  for (const quality::Language* language : languages) names.push_back(language->name());
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
 int ShowRule(RulesFlags& flags) {
   const auto set = Load(flags, "rules show");
   if (!set) return kExitUsageOrIo;
@@ -48,6 +56,10 @@ int ShowRule(RulesFlags& flags) {
   }
   fmt::print("id:       {}\nlanguage: {}\ncategory: {}\nseverity: {}\ndefined:  {}\nmessage:  {}\n", rule->id,
              rule->language, rule->category, rule->severity, rule->origin, rule->message);
+  const auto roots = quality::QueryRootKinds(rule->query);
+  fmt::print("runs on:  {}\n", LanguageNames(quality::LanguagesRunning(rule->language)));
+  fmt::print("starts:   {}\n", roots ? "at " + fmt::format("{}", fmt::join(*roots, ", ")) + " nodes only"
+                                       : std::string("anywhere (its query walks every node)"));
   fmt::print("flags capture @{} of:\n{}\n", rule->capture, rule->query);
   for (const auto& example : rule->flag_examples) fmt::print("--- flagged example:\n{}\n", example);
   for (const auto& example : rule->pass_examples) fmt::print("--- not flagged:\n{}\n", example);

@@ -66,6 +66,20 @@ class MeasureCommand(unittest.TestCase):
             self.assertIn("go-rules.yaml: rule 'go-broken': syntax error", result.stderr)
             self.assertEqual(result.stdout, "")
 
+    def test_rules_list_show_and_test(self):
+        listed = run("rules", "list", "--language", "typescript")
+        self.assertEqual(listed.returncode, 0, listed.stderr)
+        self.assertIn("ts-new-array", listed.stdout)
+        self.assertNotIn("py-range-len", listed.stdout)
+        shown = run("rules", "show", "ts-new-array")
+        self.assertEqual(shown.returncode, 0, shown.stderr)
+        self.assertIn("runs on:  typescript, tsx", shown.stdout)
+        self.assertIn("starts:   at new_expression nodes only", shown.stdout)
+        self.assertEqual(run("rules", "show", "no-such-rule").returncode, 2)
+        tested = run("rules", "test")
+        self.assertEqual(tested.returncode, 0, tested.stdout)
+        self.assertRegex(tested.stdout, r"\d+ rules, \d+ examples: \d+ passed, 0 failed")
+
     def test_single_file_and_hostile_inputs(self):
         with tempfile.TemporaryDirectory() as tmp:
             big = os.path.join(tmp, "big.py")

@@ -1,5 +1,6 @@
 #include "quality/rules/pattern_roots.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace scbench::quality {
@@ -148,7 +149,9 @@ std::optional<std::vector<std::string>> QueryRootKinds(std::string_view query) {
     if (!OpensNode(item)) return std::nullopt;
     const auto roots = ItemRoots(item, 0);
     if (!roots) return std::nullopt;
-    kinds.insert(kinds.end(), roots->begin(), roots->end());
+    for (const std::string& kind : *roots) {
+      if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.push_back(kind);
+    }
   }
   return kinds;
 }

@@ -16,8 +16,8 @@ namespace scbench::quality {
 /// (a wildcard, an anonymous node, a sequence of sibling nodes) or the text is unusual.
 std::optional<std::vector<std::string>> PatternRootKinds(std::string_view pattern);
 
-/// The kinds that can start any of the patterns in `query` (several top-level patterns);
-/// nullopt when one of them may start anywhere.
+/// The kinds that can start any of the patterns in `query` (several top-level patterns),
+/// each once, in order of appearance; nullopt when one of them may start anywhere.
 std::optional<std::vector<std::string>> QueryRootKinds(std::string_view query);
 
 }  // namespace scbench::quality

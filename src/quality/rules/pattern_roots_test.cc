@@ -36,6 +36,7 @@ TEST(QueryRootKinds, EveryTopLevelPatternCounts) {
   EXPECT_EQ(QueryRootKinds("(call) @c\n\"return\" @r"), std::nullopt);
   EXPECT_EQ(QueryRootKinds("(call) (_)"), std::nullopt);
   EXPECT_EQ(QueryRootKinds(""), Kinds{});
+  EXPECT_EQ(QueryRootKinds("(call) @a\n((call) @b)\n[(list) (call)] @c"), (Kinds{"call", "list"}));
 }
 
 TEST(PatternRootKinds, DeepNestingGivesUpInsteadOfRecursingForever) {
