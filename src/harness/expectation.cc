@@ -160,16 +160,12 @@ std::optional<std::string> ArrayDifference(const Json& want, const Json& got, co
 /// the first difference as "at PATH: expected X got Y".
 std::optional<std::string> FirstDifference(const Json& want, const Json& got, const std::string& path,
                                            std::optional<double> tolerance) {
-  bool equal = false;
+  if (want.type() == got.type() && want.is_object()) return ObjectDifference(want, got, path, tolerance);
+  if (want.type() == got.type() && want.is_array()) return ArrayDifference(want, got, path, tolerance);
+  bool equal = want == got;
   if (want.is_number() && got.is_number()) {
     const double a = want.get<double>(), b = got.get<double>();
     equal = tolerance ? std::fabs(a - b) <= *tolerance : a == b;
-  } else if (want.type() == got.type() && want.is_object()) {
-    return ObjectDifference(want, got, path, tolerance);
-  } else if (want.type() == got.type() && want.is_array()) {
-    return ArrayDifference(want, got, path, tolerance);
-  } else {
-    equal = want == got;
   }
   if (equal) return std::nullopt;
   return fmt::format("at {}: expected {} got {}", Where(path), Quote(want.dump()), Quote(got.dump()));

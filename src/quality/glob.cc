@@ -82,28 +82,39 @@ bool AcceptsChar(const Token& token, std::string_view pattern, char c) {
   }
 }
 
-/// `reached[k]`: the pattern so far can match text[0, k). Sets `next` to the same after `token`.
+// Each step maps `reached` (reached[k]: the pattern so far can match text[0, k)) to the
+// same after one more token.
+
+/// `*` (stops at '/') or `**` (crosses it): every position from a reached one onwards.
+void StepRun(bool crosses_slash, std::string_view text, const std::vector<char>& reached, std::vector<char>& next) {
+  bool running = false;
+  for (std::size_t k = 0; k <= text.size(); ++k) {
+    running = running || reached[k] != 0;
+    next[k] = running;
+    if (k < text.size() && text[k] == '/' && !crosses_slash) running = false;
+  }
+}
+
+/// `**/`: a reached position itself (no directory), or any later one just after a '/'.
+void StepDirectories(std::string_view text, const std::vector<char>& reached, std::vector<char>& next) {
+  bool running = false;
+  for (std::size_t k = 0; k <= text.size(); ++k) {
+    next[k] = reached[k] != 0 || (running && k > 0 && text[k - 1] == '/');
+    running = running || reached[k] != 0;
+  }
+}
+
 void Step(const Token& token, std::string_view pattern, std::string_view text, const std::vector<char>& reached,
           std::vector<char>& next) {
   next.assign(reached.size(), 0);
-  const std::size_t size = text.size();
-  if (token.kind == Token::Kind::kStar || token.kind == Token::Kind::kAnyPath) {
-    bool running = false;
-    for (std::size_t k = 0; k <= size; ++k) {
-      running = running || reached[k] != 0;
-      next[k] = running;
-      if (k < size && text[k] == '/' && token.kind == Token::Kind::kStar) running = false;
-    }
-  } else if (token.kind == Token::Kind::kAnyDirectories) {
-    bool running = false;  // some earlier position reached: `**` may cover text up to here
-    for (std::size_t k = 0; k <= size; ++k) {
-      next[k] = reached[k] != 0 || (running && k > 0 && text[k - 1] == '/');
-      running = running || reached[k] != 0;
-    }
-  } else {
-    for (std::size_t k = 0; k < size; ++k) {
-      if (reached[k] != 0 && AcceptsChar(token, pattern, text[k])) next[k + 1] = 1;
-    }
+  switch (token.kind) {
+    case Token::Kind::kStar: return StepRun(false, text, reached, next);
+    case Token::Kind::kAnyPath: return StepRun(true, text, reached, next);
+    case Token::Kind::kAnyDirectories: return StepDirectories(text, reached, next);
+    default:
+      for (std::size_t k = 0; k < text.size(); ++k) {
+        if (reached[k] != 0 && AcceptsChar(token, pattern, text[k])) next[k + 1] = 1;
+      }
   }
 }
 

@@ -97,7 +97,7 @@ RuleQuery::~RuleQuery() {
 
 std::unique_ptr<RuleQuery> RuleQuery::Compile(const Language& language, std::vector<const Rule*> rules,
                                               std::string& error) {
-  std::unique_ptr<RuleQuery> compiled(new RuleQuery());
+  auto compiled = std::make_unique<RuleQuery>(Key{});
   compiled->language_ = &language;
   compiled->rules_ = std::move(rules);
   std::string text;

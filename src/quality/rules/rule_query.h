@@ -28,7 +28,12 @@ struct RootFilter {
 };
 
 class RuleQuery {
+  struct Key {  // only Compile makes a RuleQuery
+    explicit Key() = default;
+  };
+
  public:
+  explicit RuleQuery(Key) {}
   /// Compiles `rules`, all of `language`, into one query. Returns null with `error`
   /// naming the broken rule's file and id (query syntax, unknown node kind or field,
   /// missing capture to flag, unsupported predicate, bad regular expression).
@@ -46,7 +51,6 @@ class RuleQuery {
                  std::vector<RuleHit>& hits) const;
 
  private:
-  RuleQuery() = default;
   /// Whether some pattern of `rule` captures `capture`.
   bool RuleCaptures(const Rule* rule, std::uint32_t capture) const;
   bool ReadPatterns(const std::string& text, const std::vector<std::size_t>& rule_starts, std::string& error);
