@@ -2,11 +2,15 @@
 
 #include <benchmark/benchmark.h>
 
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "quality/file_metrics.h"
 #include "quality/ignore_rules.h"
 #include "quality/language.h"
+#include "quality/rules/rule_pack.h"
+#include "quality/rules/rule_set.h"
 #include "quality/syntax_tree.h"
 
 namespace {
@@ -46,6 +50,40 @@ void BM_ParseAndMeasure(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * source.size()));
 }
 BENCHMARK(BM_ParseAndMeasure)->Arg(100)->Arg(1000);
+
+std::vector<Rule> BuiltinPythonRules() {
+  std::vector<Rule> rules;
+  std::string error;
+  if (!LoadBuiltinRules(rules, error)) throw std::runtime_error(error);
+  std::erase_if(rules, [](const Rule& rule) { return rule.language != "python"; });
+  return rules;
+}
+
+// Start-up cost of the shipped Python pack: tree-sitter's query analysis, split into
+// queries as `measure` does (Prepare compiles them on every core).
+void BM_CompilePythonRules(benchmark::State& state) {
+  const std::vector<Rule> rules = BuiltinPythonRules();
+  for (auto _ : state) {
+    std::string error;
+    auto set = RuleSet::Compile(rules, error);
+    if (!set) state.SkipWithError(error.c_str());
+    benchmark::DoNotOptimize(set);
+  }
+}
+BENCHMARK(BM_CompilePythonRules)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Matching the Python pack over a parsed module (roots collected by a walk of its own).
+void BM_MatchPythonRules(benchmark::State& state) {
+  const std::string source = GeneratedModule(static_cast<int>(state.range(0)));
+  const Language& python = *LanguageByName("python");
+  std::string error;
+  const auto set = RuleSet::Compile(BuiltinPythonRules(), error);
+  Parser parser;
+  const SyntaxTree tree = parser.Parse(python, source);
+  for (auto _ : state) benchmark::DoNotOptimize(set->Match(python, tree.get(), source));
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * source.size()));
+}
+BENCHMARK(BM_MatchPythonRules)->Arg(100)->Arg(1000);
 
 void BM_IgnoreRules(benchmark::State& state) {
   IgnoreRules rules;
