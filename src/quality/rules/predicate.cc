@@ -24,6 +24,10 @@ bool ReadName(std::string name, Predicate& predicate) {
     predicate.kind = PredicateKind::kMatch;
   } else if (name == "any-of?") {
     predicate.kind = PredicateKind::kAnyOf;
+  } else if (name == "has-parent?") {
+    predicate.kind = PredicateKind::kHasParent;
+  } else if (name == "has-ancestor?") {
+    predicate.kind = PredicateKind::kHasAncestor;
   } else {
     return false;
   }
@@ -52,7 +56,7 @@ bool ReadClause(const TSQuery* query, const std::vector<TSQueryPredicateStep>& c
   }
   const std::string name = StringValue(query, clause[0]);
   if (!ReadName(name, predicate)) {
-    error = "unsupported predicate #" + name + " (supported: eq?, match?, any-of? and their not- forms)";
+    error = "unsupported predicate #" + name + " (supported: eq?, match?, any-of?, has-parent?, has-ancestor? and their not- forms)";
     return false;
   }
   if (clause.size() < 3 || clause[1].type != TSQueryPredicateStepTypeCapture) {
@@ -69,11 +73,29 @@ bool ReadClause(const TSQuery* query, const std::vector<TSQueryPredicateStep>& c
   return predicate.kind != PredicateKind::kMatch || CompileRegex(predicate, error);
 }
 
-std::optional<std::string_view> CapturedText(const TSQueryMatch& match, std::uint32_t capture, std::string_view source) {
+std::optional<TSNode> CapturedNode(const TSQueryMatch& match, std::uint32_t capture) {
   for (std::uint16_t i = 0; i < match.capture_count; ++i) {
-    if (match.captures[i].index == capture) return NodeText(match.captures[i].node, source);
+    if (match.captures[i].index == capture) return match.captures[i].node;
   }
   return std::nullopt;
+}
+
+std::optional<std::string_view> CapturedText(const TSQueryMatch& match, std::uint32_t capture, std::string_view source) {
+  const auto node = CapturedNode(match, capture);
+  return node ? std::optional(NodeText(*node, source)) : std::nullopt;
+}
+
+bool IsOneOf(std::string_view text, const std::vector<std::string>& values) {
+  return std::find(values.begin(), values.end(), text) != values.end();
+}
+
+/// #has-parent? (only the parent) and #has-ancestor? (any node above) over node kinds.
+bool HasKindAbove(const Predicate& predicate, TSNode node) {
+  for (TSNode above = ts_node_parent(node); !ts_node_is_null(above); above = ts_node_parent(above)) {
+    if (IsOneOf(ts_node_type(above), predicate.values)) return true;
+    if (predicate.kind == PredicateKind::kHasParent) return false;
+  }
+  return false;
 }
 
 }  // namespace
@@ -96,6 +118,10 @@ bool ParsePredicates(const TSQuery* query, std::uint32_t pattern, std::vector<Pr
 }
 
 bool PredicateHolds(const Predicate& predicate, const TSQueryMatch& match, std::string_view source) {
+  if (predicate.kind == PredicateKind::kHasParent || predicate.kind == PredicateKind::kHasAncestor) {
+    const auto node = CapturedNode(match, predicate.capture);
+    return !node || HasKindAbove(predicate, *node) != predicate.negated;
+  }
   const auto subject = CapturedText(match, predicate.capture, source);
   if (!subject) return true;
   bool holds = false;
@@ -111,7 +137,9 @@ bool PredicateHolds(const Predicate& predicate, const TSQueryMatch& match, std::
       holds = re2::RE2::PartialMatch(re2::StringPiece(subject->data(), subject->size()), *predicate.regex);
       break;
     case PredicateKind::kAnyOf:
-      holds = std::find(predicate.values.begin(), predicate.values.end(), *subject) != predicate.values.end();
+      holds = IsOneOf(*subject, predicate.values);
+      break;
+    default:
       break;
   }
   return holds != predicate.negated;

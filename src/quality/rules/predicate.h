@@ -1,6 +1,8 @@
 #pragma once
 /// The predicates of a rule's pattern that tree-sitter leaves to its caller: #eq?, #match?,
-/// #any-of? and their not- forms. Regular expressions use RE2.
+/// #any-of? on a capture's text, #has-parent? and #has-ancestor? on the kinds of the nodes
+/// above it (as nvim-treesitter spells them), and their not- forms. Regular expressions
+/// use RE2.
 
 #include <cstdint>
 #include <memory>
@@ -17,7 +19,7 @@ class RE2;
 
 namespace scbench::quality {
 
-enum class PredicateKind { kEq, kMatch, kAnyOf };
+enum class PredicateKind { kEq, kMatch, kAnyOf, kHasParent, kHasAncestor };
 
 /// One `(#name? @capture ...)` clause of a pattern.
 struct Predicate {
@@ -25,7 +27,7 @@ struct Predicate {
   bool negated = false;
   std::uint32_t capture = 0;
   std::optional<std::uint32_t> other_capture;  // #eq? @a @b
-  std::vector<std::string> values;             // #eq? @a "x", #any-of? @a "x" "y"
+  std::vector<std::string> values;             // #eq? @a "x", #any-of? @a "x" "y", node kinds
   std::shared_ptr<re2::RE2> regex;
 };
 

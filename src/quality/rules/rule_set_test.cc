@@ -44,6 +44,22 @@ TEST(RuleSet, PredicatesFilterMatchesAndRulesShareOneQuery) {
   EXPECT_EQ(seen, (std::vector<std::string>{"eq@1", "match@2", "not@2", "any@3", "not@3", "same@4"}));
 }
 
+TEST(RuleSet, ParentAndAncestorPredicatesLookAtTheKindsAbove) {
+  std::string error;
+  auto set = RuleSet::Compile(
+      {MakeRule("in-call", R"(((integer) @match (#has-parent? @match "argument_list")))"),
+       MakeRule("not-in-call", R"(((integer) @match (#not-has-parent? @match "argument_list" "list")))"),
+       MakeRule("in-def", R"(((integer) @match (#has-ancestor? @match "function_definition")))"),
+       MakeRule("top", R"(((integer) @match (#not-has-ancestor? @match "function_definition" "class_definition")))")},
+      error);
+  ASSERT_TRUE(set) << error;
+  const auto hits = HitsIn(*set, "f(1)\nx = 2\ny = [3]\ndef g():\n    return 4\n");
+  std::vector<std::pair<int, std::string>> got;
+  for (const RuleHit& hit : hits) got.emplace_back(hit.start_line, hit.rule_id);
+  EXPECT_EQ(got, (std::vector<std::pair<int, std::string>>{
+                     {1, "in-call"}, {1, "top"}, {2, "not-in-call"}, {2, "top"}, {3, "top"}, {5, "in-def"}, {5, "not-in-call"}}));
+}
+
 TEST(RuleSet, FlagsTheNamedCaptureSpan) {
   std::string error;
   auto set = RuleSet::Compile({MakeRule("body", "(function_definition body: (block) @body)", "body")}, error);
@@ -81,6 +97,8 @@ TEST(RuleSet, InvalidRulesFailWithFileRuleAndReason) {
   EXPECT_NE(error.find("no capture @match"), std::string::npos) << error;
   EXPECT_FALSE(RuleSet::Compile({MakeRule("pred", R"(((call) @match (#frob? @match "x")))")}, error));
   EXPECT_NE(error.find("unsupported predicate #frob?"), std::string::npos) << error;
+  EXPECT_FALSE(RuleSet::Compile({MakeRule("parent", R"(((call) @match (#has-parent? @match)))")}, error));
+  EXPECT_NE(error.find("#has-parent? needs a capture and a value"), std::string::npos) << error;
   EXPECT_FALSE(RuleSet::Compile({MakeRule("re", R"(((call) @match (#match? @match "(")))")}, error));
   EXPECT_NE(error.find("bad regular expression"), std::string::npos) << error;
   Rule cobol = MakeRule("lang", "(call) @match");
