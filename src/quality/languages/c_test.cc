@@ -61,67 +61,56 @@ TEST(CCallables, NamesComeFromDeclarators) {
 }
 
 TEST(CCallables, StatementsNestingAndElseIfChainsStayFlat) {
-  const auto file = Measure(
-      "int f(int a) {\n"
-      "  if (a == 1) {\n"
-      "    return 1;\n"
-      "  } else if (a == 2) {\n"
-      "    while (a > 0) {\n"
-      "      if (a > 1) { a--; }\n"
-      "    }\n"
-      "  }\n"
-      "  return a;\n"
-      "}\n");
-  const auto& f = Callable(file, "f");
-  EXPECT_EQ(f.statements, 7);  // if, return, if, while, if, a--, return
-  EXPECT_EQ(f.max_nesting, 3);
-  EXPECT_EQ(f.sloc, 10);
+  testing::ExpectShape(Measure("int f(int a) {\n"
+                               "  if (a == 1) {\n"
+                               "    return 1;\n"
+                               "  } else if (a == 2) {\n"
+                               "    while (a > 0) {\n"
+                               "      if (a > 1) { a--; }\n"
+                               "    }\n"
+                               "  }\n"
+                               "  return a;\n"
+                               "}\n"),
+                       "f",
+                       {.sloc = 10,
+                        .statements = 7,  // if, return, if, while, if, a--, return
+                        .max_nesting = 3});
 }
 
 TEST(CLines, BlankCommentAndCode) {
-  const auto file = Measure(
-      "/*\n"
-      " * License.\n"
-      " */\n"
-      "#include <stdio.h>\n"
-      "\n"
-      "// line\n"
-      "static const char *s = \"a\"\n"
-      "                       \"b\"; /* trailing */\n");
-  EXPECT_EQ(file.lines.total, 8);
-  EXPECT_EQ(file.lines.comment, 4);
-  EXPECT_EQ(file.lines.blank, 1);
-  EXPECT_EQ(file.lines.sloc, 3);
+  testing::ExpectLineCounts(Measure("/*\n"
+                                    " * License.\n"
+                                    " */\n"
+                                    "#include <stdio.h>\n"
+                                    "\n"
+                                    "// line\n"
+                                    "static const char *s = \"a\"\n"
+                                    "                       \"b\"; /* trailing */\n"),
+                            {.total = 8, .blank = 1, .comment = 4, .sloc = 3});
 }
 
 TEST(CClones, RenamedCopyIsACloneGroup) {
-  std::vector<FileMeasurement> files = {
-      Analyze("c",
-              "double total(const double *items, int n, double tax) {\n  double sum = 0;\n"
-              "  for (int i = 0; i < n; i++) {\n    sum += items[i];\n  }\n  return sum * tax;\n}\n",
-              "a.c"),
-      Analyze("c",
-              "double cost(const double *rows, int count, double rate) {\n  double acc = 1;\n"
-              "  for (int k = 0; k < count; k++) {\n    acc += rows[k];\n  }\n  return acc * rate;\n}\n",
-              "b.c")};
-  const auto groups = FindCloneGroups(files);
-  ASSERT_EQ(groups.size(), 1u);
-  EXPECT_EQ(groups[0].instances.size(), 2u);
-  EXPECT_EQ(groups[0].sloc, 7);
+  testing::ExpectRenamedCopiesFormOneCloneGroup(
+      {Analyze("c",
+               "double total(const double *items, int n, double tax) {\n  double sum = 0;\n"
+               "  for (int i = 0; i < n; i++) {\n    sum += items[i];\n  }\n  return sum * tax;\n}\n",
+               "a.c"),
+       Analyze("c",
+               "double cost(const double *rows, int count, double rate) {\n  double acc = 1;\n"
+               "  for (int k = 0; k < count; k++) {\n    acc += rows[k];\n  }\n  return acc * rate;\n}\n",
+               "b.c")},
+      {.sloc = 7});
 }
 
 TEST(CWaste, CallsAreCollectedForSingleUse) {
-  std::vector<FileMeasurement> files = {
-      Measure("static int parse(const char *s) { return 0; }\nint main(void) { printf(\"%d\", parse(\"1\")); ops->run(); }\n")};
-  EXPECT_EQ(files[0].called_names, (std::vector<std::string>{"printf", "parse", "run"}));
-  MarkSingleUseCallables(files);
-  EXPECT_TRUE(Callable(files[0], "parse").single_use);
+  testing::ExpectCallsAndSingleUse(
+      {Measure("static int parse(const char *s) { return 0; }\nint main(void) { printf(\"%d\", parse(\"1\")); ops->run(); }\n")},
+      {.called_names = {"printf", "parse", "run"}, .single_use = {"parse"}});
 }
 
 TEST(CErrors, SyntaxErrorsAreCountedAndTheRestIsMeasured) {
-  const auto file = Measure("int ok(int a) { return a || 1; }\nint broken(int a { return; \n");
-  EXPECT_GT(file.parse_errors, 0);
-  EXPECT_EQ(Callable(file, "ok").cyclomatic_complexity, 2);
+  testing::ExpectParseErrorsAndTheRestMeasured(Measure("int ok(int a) { return a || 1; }\nint broken(int a { return; \n"),
+                                               "ok", 2);
 }
 
 }  // namespace

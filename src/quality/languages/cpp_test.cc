@@ -37,11 +37,9 @@ TEST(CppComplexity, LambdasCountForTheEnclosingFunction) {
       "  auto keep = [](int x) { return x > 0 && x < 9; };\n"
       "  std::sort(xs.begin(), xs.end(), [](int a, int b) { if (a < b) { return true; } return false; });\n"
       "}\n");
-  EXPECT_EQ(Callable(file, "f").cyclomatic_complexity, 3);
-  EXPECT_EQ(Callable(file, "f::keep").cyclomatic_complexity, 2);
-  EXPECT_EQ(Callable(file, "f::keep").kind, "lambda");
+  testing::ExpectLambdaCountsForTheEnclosingCallable(
+      file, {.enclosing = "f", .enclosing_cc = 3, .lambda = "f::keep", .lambda_cc = 2});
   EXPECT_EQ(Callable(file, "f::keep").parameters, 1);
-  EXPECT_EQ(file.callables.size(), 2u);
 }
 
 TEST(CppCallables, ClassesNamespacesAndOutOfLineDefinitions) {
@@ -78,67 +76,55 @@ TEST(CppCallables, ClassesNamespacesAndOutOfLineDefinitions) {
 }
 
 TEST(CppCallables, StatementsNestingAndElseIfChainsStayFlat) {
-  const auto file = Measure(
-      "int f(int a) {\n"
-      "  if (a == 1) {\n"
-      "    return 1;\n"
-      "  } else if (a == 2) {\n"
-      "    for (int x : xs) {\n"
-      "      if (x > 1) { a--; }\n"
-      "    }\n"
-      "  }\n"
-      "  return a;\n"
-      "}\n");
-  const auto& f = Callable(file, "f");
-  EXPECT_EQ(f.statements, 7);  // if, return, if, for, if, a--, return
-  EXPECT_EQ(f.max_nesting, 3);
-  EXPECT_EQ(f.sloc, 10);
+  testing::ExpectShape(Measure("int f(int a) {\n"
+                               "  if (a == 1) {\n"
+                               "    return 1;\n"
+                               "  } else if (a == 2) {\n"
+                               "    for (int x : xs) {\n"
+                               "      if (x > 1) { a--; }\n"
+                               "    }\n"
+                               "  }\n"
+                               "  return a;\n"
+                               "}\n"),
+                       "f",
+                       {.sloc = 10,
+                        .statements = 7,  // if, return, if, for, if, a--, return
+                        .max_nesting = 3});
 }
 
 TEST(CppLines, BlankCommentAndCode) {
-  const auto file = Measure(
-      "// Copyright.\n"
-      "#pragma once\n"
-      "\n"
-      "/// Doc.\n"
-      "const char* s = R\"(raw\n"
-      "\n"
-      "text)\";  // trailing\n");
-  EXPECT_EQ(file.lines.total, 7);
-  EXPECT_EQ(file.lines.comment, 2);
-  EXPECT_EQ(file.lines.blank, 2);
-  EXPECT_EQ(file.lines.sloc, 3);
+  testing::ExpectLineCounts(Measure("// Copyright.\n"
+                                    "#pragma once\n"
+                                    "\n"
+                                    "/// Doc.\n"
+                                    "const char* s = R\"(raw\n"
+                                    "\n"
+                                    "text)\";  // trailing\n"),
+                            {.total = 7, .blank = 2, .comment = 2, .sloc = 3});
 }
 
 TEST(CppClones, RenamedCopyIsACloneGroup) {
-  std::vector<FileMeasurement> files = {
-      Analyze("cpp",
-              "double Cart::total(const std::vector<Item>& items, double tax) const {\n  double sum = 0;\n"
-              "  for (const Item& item : items) {\n    sum += item.price;\n  }\n  return sum * tax;\n}\n",
-              "a.cc"),
-      Analyze("cpp",
-              "double Ledger::cost(const std::vector<Row>& rows, double rate) const {\n  double acc = 0;\n"
-              "  for (const Row& row : rows) {\n    acc += row.price;\n  }\n  return acc * rate;\n}\n",
-              "b.cc")};
-  const auto groups = FindCloneGroups(files);
-  ASSERT_EQ(groups.size(), 1u);
-  EXPECT_EQ(groups[0].instances.size(), 2u);
-  EXPECT_EQ(groups[0].sloc, 7);
+  testing::ExpectRenamedCopiesFormOneCloneGroup(
+      {Analyze("cpp",
+               "double Cart::total(const std::vector<Item>& items, double tax) const {\n  double sum = 0;\n"
+               "  for (const Item& item : items) {\n    sum += item.price;\n  }\n  return sum * tax;\n}\n",
+               "a.cc"),
+       Analyze("cpp",
+               "double Ledger::cost(const std::vector<Row>& rows, double rate) const {\n  double acc = 0;\n"
+               "  for (const Row& row : rows) {\n    acc += row.price;\n  }\n  return acc * rate;\n}\n",
+               "b.cc")},
+      {.sloc = 7});
 }
 
 TEST(CppWaste, CallsAreCollectedForSingleUse) {
-  std::vector<FileMeasurement> files = {
-      Measure("namespace { int parse(const std::string& s) { return 0; } }\n"
-              "int main() { std::cout << parse(\"1\"); obj.run(); std::abs(-1); }\n")};
-  EXPECT_EQ(files[0].called_names, (std::vector<std::string>{"parse", "run", "abs"}));
-  MarkSingleUseCallables(files);
-  EXPECT_TRUE(Callable(files[0], "parse").single_use);
+  testing::ExpectCallsAndSingleUse({Measure("namespace { int parse(const std::string& s) { return 0; } }\n"
+                                            "int main() { std::cout << parse(\"1\"); obj.run(); std::abs(-1); }\n")},
+                                   {.called_names = {"parse", "run", "abs"}, .single_use = {"parse"}});
 }
 
 TEST(CppErrors, SyntaxErrorsAreCountedAndTheRestIsMeasured) {
-  const auto file = Measure("int ok(int a) { return a || 1; }\nclass Broken { void f( { };\n");
-  EXPECT_GT(file.parse_errors, 0);
-  EXPECT_EQ(Callable(file, "ok").cyclomatic_complexity, 2);
+  testing::ExpectParseErrorsAndTheRestMeasured(Measure("int ok(int a) { return a || 1; }\nclass Broken { void f( { };\n"),
+                                               "ok", 2);
 }
 
 }  // namespace

@@ -42,14 +42,13 @@ TEST(GoComplexity, AndOrAddOneEachOtherOperatorsNothing) {
 }
 
 TEST(GoComplexity, FunctionLiteralsCountForTheEnclosingFunction) {
-  const auto file = Measure(
-      "package p\n\nfunc f(xs []int) {\n\tkeep := func(x int) bool { return x > 0 && x < 9 }\n"
-      "\tsort.Slice(xs, func(i, j int) bool {\n\t\tif xs[i] < xs[j] {\n\t\t\treturn true\n\t\t}\n\t\treturn false\n\t})\n"
-      "\t_ = keep\n}\n");
-  EXPECT_EQ(Callable(file, "f").cyclomatic_complexity, 3);
-  EXPECT_EQ(Callable(file, "f.keep").cyclomatic_complexity, 2);
-  EXPECT_EQ(Callable(file, "f.keep").kind, "lambda");
-  EXPECT_EQ(file.callables.size(), 2u);  // the unnamed literal is no callable of its own
+  // The unnamed literal is no callable of its own: f and f.keep are the only ones.
+  testing::ExpectLambdaCountsForTheEnclosingCallable(
+      Measure("package p\n\nfunc f(xs []int) {\n\tkeep := func(x int) bool { return x > 0 && x < 9 }\n"
+              "\tsort.Slice(xs, func(i, j int) bool {\n\t\tif xs[i] < xs[j] {\n\t\t\treturn true\n\t\t}\n"
+              "\t\treturn false\n\t})\n"
+              "\t_ = keep\n}\n"),
+      {.enclosing = "f", .enclosing_cc = 3, .lambda = "f.keep", .lambda_cc = 2});
 }
 
 TEST(GoCallables, MethodsAreQualifiedByTheirReceiverType) {
@@ -71,72 +70,59 @@ TEST(GoCallables, MethodsAreQualifiedByTheirReceiverType) {
 }
 
 TEST(GoCallables, StatementsNestingAndElseIfChainsStayFlat) {
-  const auto file = Measure(
-      "package p\n\n"
-      "func f(a int) int {\n"
-      "\tif a == 1 {\n"
-      "\t\treturn 1\n"
-      "\t} else if a == 2 {\n"
-      "\t\tfor i := 0; i < a; i++ {\n"
-      "\t\t\tif i > 1 {\n"
-      "\t\t\t\ta++\n"
-      "\t\t\t}\n"
-      "\t\t}\n"
-      "\t}\n"
-      "\treturn a\n"
-      "}\n");
-  const auto& f = Callable(file, "f");
-  EXPECT_EQ(f.statements, 9);  // if, return, if, for (with i := 0 and i++), if, a++, return
-  EXPECT_EQ(f.max_nesting, 3);
-  EXPECT_EQ(f.sloc, 12);
+  testing::ExpectShape(Measure("package p\n\n"
+                               "func f(a int) int {\n"
+                               "\tif a == 1 {\n"
+                               "\t\treturn 1\n"
+                               "\t} else if a == 2 {\n"
+                               "\t\tfor i := 0; i < a; i++ {\n"
+                               "\t\t\tif i > 1 {\n"
+                               "\t\t\t\ta++\n"
+                               "\t\t\t}\n"
+                               "\t\t}\n"
+                               "\t}\n"
+                               "\treturn a\n"
+                               "}\n"),
+                       "f",
+                       {.sloc = 12,
+                        .statements = 9,  // if, return, if, for (with i := 0 and i++), if, a++, return
+                        .max_nesting = 3});
 }
 
 TEST(GoLines, BlankCommentAndCode) {
-  const auto file = Measure(
-      "// Package p does things.\n"
-      "package p\n"
-      "\n"
-      "/* block\n"
-      "comment */\n"
-      "const s = `raw\n"
-      "\n"
-      "string` // trailing\n");
-  EXPECT_EQ(file.lines.total, 8);
-  EXPECT_EQ(file.lines.comment, 3);
-  EXPECT_EQ(file.lines.blank, 2);
-  EXPECT_EQ(file.lines.sloc, 3);
+  testing::ExpectLineCounts(Measure("// Package p does things.\n"
+                                    "package p\n"
+                                    "\n"
+                                    "/* block\n"
+                                    "comment */\n"
+                                    "const s = `raw\n"
+                                    "\n"
+                                    "string` // trailing\n"),
+                            {.total = 8, .blank = 2, .comment = 3, .sloc = 3});
 }
 
 TEST(GoClones, RenamedCopyIsACloneGroup) {
-  std::vector<FileMeasurement> files = {
-      Analyze("go",
-              "package p\n\nfunc Total(items []Item, tax float64) float64 {\n\tsum := 0.0\n"
-              "\tfor _, item := range items {\n\t\tsum += item.Price\n\t}\n\treturn sum * tax\n}\n",
-              "a.go"),
-      Analyze("go",
-              "package q\n\nfunc Cost(rows []Row, rate float64) float64 {\n\tacc := 0.0\n"
-              "\tfor _, row := range rows {\n\t\tacc += row.Price\n\t}\n\treturn acc * rate\n}\n",
-              "b.go")};
-  const auto groups = FindCloneGroups(files);
-  ASSERT_EQ(groups.size(), 1u);
-  EXPECT_EQ(groups[0].instances.size(), 2u);
-  EXPECT_EQ(groups[0].instances[0].start_line, 3);
-  EXPECT_EQ(groups[0].sloc, 7);
+  testing::ExpectRenamedCopiesFormOneCloneGroup(
+      {Analyze("go",
+               "package p\n\nfunc Total(items []Item, tax float64) float64 {\n\tsum := 0.0\n"
+               "\tfor _, item := range items {\n\t\tsum += item.Price\n\t}\n\treturn sum * tax\n}\n",
+               "a.go"),
+       Analyze("go",
+               "package q\n\nfunc Cost(rows []Row, rate float64) float64 {\n\tacc := 0.0\n"
+               "\tfor _, row := range rows {\n\t\tacc += row.Price\n\t}\n\treturn acc * rate\n}\n",
+               "b.go")},
+      {.sloc = 7, .first_start_line = 3});
 }
 
 TEST(GoWaste, CallsAreCollectedForSingleUse) {
-  std::vector<FileMeasurement> files = {
-      Measure("package p\n\nfunc parse(s string) int { return 0 }\nfunc main() { fmt.Println(parse(\"1\")) }\n")};
-  EXPECT_EQ(files[0].called_names, (std::vector<std::string>{"Println", "parse"}));
-  MarkSingleUseCallables(files);
-  EXPECT_TRUE(Callable(files[0], "parse").single_use);
-  EXPECT_FALSE(Callable(files[0], "main").single_use);
+  testing::ExpectCallsAndSingleUse(
+      {Measure("package p\n\nfunc parse(s string) int { return 0 }\nfunc main() { fmt.Println(parse(\"1\")) }\n")},
+      {.called_names = {"Println", "parse"}, .single_use = {"parse"}, .not_single_use = {"main"}});
 }
 
 TEST(GoErrors, SyntaxErrorsAreCountedAndTheRestIsMeasured) {
-  const auto file = Measure("package p\n\nfunc ok(a bool) bool { return a || true }\nfunc broken( {\n");
-  EXPECT_GT(file.parse_errors, 0);
-  EXPECT_EQ(Callable(file, "ok").cyclomatic_complexity, 2);
+  testing::ExpectParseErrorsAndTheRestMeasured(
+      Measure("package p\n\nfunc ok(a bool) bool { return a || true }\nfunc broken( {\n"), "ok", 2);
 }
 
 }  // namespace

@@ -44,13 +44,10 @@ TEST(JavaComplexity, CatchTernaryAndLogicalOperatorsAddOneEach) {
 }
 
 TEST(JavaComplexity, LambdasCountForTheEnclosingMethod) {
-  const auto file = Measure(
-      "class A {\n  void f(List<Integer> xs) {\n    Predicate<Integer> keep = x -> x > 0 && x < 9;\n"
-      "    xs.forEach(x -> { if (x > 1) { g(x); } });\n  }\n}\n");
-  EXPECT_EQ(Callable(file, "A.f").cyclomatic_complexity, 3);
-  EXPECT_EQ(Callable(file, "A.f.keep").cyclomatic_complexity, 2);
-  EXPECT_EQ(Callable(file, "A.f.keep").kind, "lambda");
-  EXPECT_EQ(file.callables.size(), 2u);
+  testing::ExpectLambdaCountsForTheEnclosingCallable(
+      Measure("class A {\n  void f(List<Integer> xs) {\n    Predicate<Integer> keep = x -> x > 0 && x < 9;\n"
+              "    xs.forEach(x -> { if (x > 1) { g(x); } });\n  }\n}\n"),
+      {.enclosing = "A.f", .enclosing_cc = 3, .lambda = "A.f.keep", .lambda_cc = 2});
 }
 
 TEST(JavaCallables, NamesAndKinds) {
@@ -74,74 +71,61 @@ TEST(JavaCallables, NamesAndKinds) {
 }
 
 TEST(JavaCallables, StatementsNestingAndElseIfChainsStayFlat) {
-  const auto file = Measure(
-      "class A {\n"
-      "  int f(int a) {\n"
-      "    if (a == 1) {\n"
-      "      return 1;\n"
-      "    } else if (a == 2) {\n"
-      "      for (int x : xs) {\n"
-      "        if (x > 1) { a++; }\n"
-      "      }\n"
-      "    }\n"
-      "    return a;\n"
-      "  }\n"
-      "}\n");
-  const auto& f = Callable(file, "A.f");
-  EXPECT_EQ(f.statements, 7);  // if, return, if, for, if, a++, return
-  EXPECT_EQ(f.max_nesting, 3);
-  EXPECT_EQ(f.sloc, 10);
+  testing::ExpectShape(Measure("class A {\n"
+                               "  int f(int a) {\n"
+                               "    if (a == 1) {\n"
+                               "      return 1;\n"
+                               "    } else if (a == 2) {\n"
+                               "      for (int x : xs) {\n"
+                               "        if (x > 1) { a++; }\n"
+                               "      }\n"
+                               "    }\n"
+                               "    return a;\n"
+                               "  }\n"
+                               "}\n"),
+                       "A.f",
+                       {.sloc = 10,
+                        .statements = 7,  // if, return, if, for, if, a++, return
+                        .max_nesting = 3});
 }
 
 TEST(JavaLines, BlankCommentAndCode) {
-  const auto file = Measure(
-      "/**\n"
-      " * Javadoc.\n"
-      " */\n"
-      "class A {\n"
-      "\n"
-      "  // line\n"
-      "  String s = \"\"\"\n"
-      "      text\n"
-      "\n"
-      "      \"\"\"; // trailing\n"
-      "}\n");
-  EXPECT_EQ(file.lines.total, 11);
-  EXPECT_EQ(file.lines.comment, 4);
-  EXPECT_EQ(file.lines.blank, 2);
-  EXPECT_EQ(file.lines.sloc, 5);
+  testing::ExpectLineCounts(Measure("/**\n"
+                                    " * Javadoc.\n"
+                                    " */\n"
+                                    "class A {\n"
+                                    "\n"
+                                    "  // line\n"
+                                    "  String s = \"\"\"\n"
+                                    "      text\n"
+                                    "\n"
+                                    "      \"\"\"; // trailing\n"
+                                    "}\n"),
+                            {.total = 11, .blank = 2, .comment = 4, .sloc = 5});
 }
 
 TEST(JavaClones, RenamedCopyIsACloneGroup) {
-  std::vector<FileMeasurement> files = {
-      Analyze("java",
-              "class A {\n  double total(List<Item> items, double tax) {\n    double sum = 0;\n"
-              "    for (Item item : items) {\n      sum += item.price;\n    }\n    return sum * tax;\n  }\n}\n",
-              "A.java"),
-      Analyze("java",
-              "class B {\n  double cost(List<Row> rows, double rate) {\n    double acc = 1;\n"
-              "    for (Row row : rows) {\n      acc += row.price;\n    }\n    return acc * rate;\n  }\n}\n",
-              "B.java")};
-  const auto groups = FindCloneGroups(files);
-  ASSERT_EQ(groups.size(), 1u);
-  EXPECT_EQ(groups[0].instances.size(), 2u);
-  EXPECT_EQ(groups[0].instances[0].start_line, 2);
-  EXPECT_EQ(groups[0].sloc, 7);
+  testing::ExpectRenamedCopiesFormOneCloneGroup(
+      {Analyze("java",
+               "class A {\n  double total(List<Item> items, double tax) {\n    double sum = 0;\n"
+               "    for (Item item : items) {\n      sum += item.price;\n    }\n    return sum * tax;\n  }\n}\n",
+               "A.java"),
+       Analyze("java",
+               "class B {\n  double cost(List<Row> rows, double rate) {\n    double acc = 1;\n"
+               "    for (Row row : rows) {\n      acc += row.price;\n    }\n    return acc * rate;\n  }\n}\n",
+               "B.java")},
+      {.sloc = 7, .first_start_line = 2});
 }
 
 TEST(JavaWaste, CallsAreCollectedForSingleUse) {
-  std::vector<FileMeasurement> files = {
-      Measure("class A {\n  int parse(String s) { return 0; }\n  void run() { System.out.println(parse(\"1\")); }\n}\n")};
-  EXPECT_EQ(files[0].called_names, (std::vector<std::string>{"println", "parse"}));
-  MarkSingleUseCallables(files);
-  EXPECT_TRUE(Callable(files[0], "A.parse").single_use);
-  EXPECT_FALSE(Callable(files[0], "A.run").single_use);
+  testing::ExpectCallsAndSingleUse(
+      {Measure("class A {\n  int parse(String s) { return 0; }\n  void run() { System.out.println(parse(\"1\")); }\n}\n")},
+      {.called_names = {"println", "parse"}, .single_use = {"A.parse"}, .not_single_use = {"A.run"}});
 }
 
 TEST(JavaErrors, SyntaxErrorsAreCountedAndTheRestIsMeasured) {
-  const auto file = Measure("class A {\n  boolean ok(boolean a) { return a || true; }\n  void broken( {\n}\n");
-  EXPECT_GT(file.parse_errors, 0);
-  EXPECT_EQ(Callable(file, "A.ok").cyclomatic_complexity, 2);
+  testing::ExpectParseErrorsAndTheRestMeasured(
+      Measure("class A {\n  boolean ok(boolean a) { return a || true; }\n  void broken( {\n}\n"), "A.ok", 2);
 }
 
 }  // namespace

@@ -96,78 +96,67 @@ TEST(JavaScriptCallables, NamesAndKinds) {
 }
 
 TEST(JavaScriptCallables, StatementsNestingAndElseIfChainsStayFlat) {
-  const auto file = Measure(
-      "function f(a) {\n"
-      "  if (a === 1) {\n"
-      "    g();\n"
-      "  } else if (a === 2) {\n"
-      "    for (const x of a) {\n"
-      "      if (x) { h(); }\n"
-      "    }\n"
-      "  } else if (a === 3) {\n"
-      "    g();\n"
-      "  }\n"
-      "  return a;\n"
-      "}\n");
-  const auto& f = Callable(file, "f");
-  EXPECT_EQ(f.statements, 9);  // if, g(), if, for, if, h(), if, g(), return
-  EXPECT_EQ(f.max_nesting, 3);  // if / for / if: the else-ifs do not deepen
-  EXPECT_EQ(f.start_line, 1);
-  EXPECT_EQ(f.end_line, 12);
-  EXPECT_EQ(f.sloc, 12);
+  testing::ExpectShape(Measure("function f(a) {\n"
+                               "  if (a === 1) {\n"
+                               "    g();\n"
+                               "  } else if (a === 2) {\n"
+                               "    for (const x of a) {\n"
+                               "      if (x) { h(); }\n"
+                               "    }\n"
+                               "  } else if (a === 3) {\n"
+                               "    g();\n"
+                               "  }\n"
+                               "  return a;\n"
+                               "}\n"),
+                       "f",
+                       {.start_line = 1,
+                        .end_line = 12,
+                        .sloc = 12,
+                        .statements = 9,  // if, g(), if, for, if, h(), if, g(), return
+                        .max_nesting = 3});  // if / for / if: the else-ifs do not deepen
 }
 
 TEST(JavaScriptLines, BlankCommentAndCode) {
-  const auto file = Measure(
-      "#!/usr/bin/env node\n"
-      "// line comment\n"
-      "/* block\n"
-      "   comment */\n"
-      "\n"
-      "const s = `template\n"
-      "\n"
-      "text`; // trailing\n"
-      "/** JSDoc */\n"
-      "function f() {}\n");
-  EXPECT_EQ(file.lines.total, 10);
-  EXPECT_EQ(file.lines.comment, 4);
-  EXPECT_EQ(file.lines.blank, 2);
-  EXPECT_EQ(file.lines.docstring, 0);
-  EXPECT_EQ(file.lines.sloc, 4);  // shebang, the template's first and last line, f
+  testing::ExpectLineCounts(Measure("#!/usr/bin/env node\n"
+                                    "// line comment\n"
+                                    "/* block\n"
+                                    "   comment */\n"
+                                    "\n"
+                                    "const s = `template\n"
+                                    "\n"
+                                    "text`; // trailing\n"
+                                    "/** JSDoc */\n"
+                                    "function f() {}\n"),
+                            {.total = 10,
+                             .blank = 2,
+                             .comment = 4,
+                             .docstring = 0,
+                             .sloc = 4});  // shebang, the template's first and last line, f
 }
 
 TEST(JavaScriptClones, RenamedCopyIsACloneGroup) {
-  std::vector<FileMeasurement> files = {
-      Analyze("javascript",
-              "function totalPrice(items, tax) {\n  let total = 0;\n  for (const item of items) {\n"
-              "    total += item.price * 2;\n  }\n  return total * (1 + tax);\n}\n",
-              "a.js"),
-      Analyze("javascript",
-              "// renamed\nfunction sumCosts(rows, rate) {\n  let acc = 0;\n  for (const row of rows) {\n"
-              "    acc += row.price * 3;\n  }\n  return acc * (1 + rate);\n}\n",
-              "b.js")};
-  const auto groups = FindCloneGroups(files);
-  ASSERT_EQ(groups.size(), 1u);
-  ASSERT_EQ(groups[0].instances.size(), 2u);
-  EXPECT_EQ(groups[0].instances[0].start_line, 1);
-  EXPECT_EQ(groups[0].instances[1].start_line, 2);
-  EXPECT_EQ(groups[0].sloc, 7);
+  testing::ExpectRenamedCopiesFormOneCloneGroup(
+      {Analyze("javascript",
+               "function totalPrice(items, tax) {\n  let total = 0;\n  for (const item of items) {\n"
+               "    total += item.price * 2;\n  }\n  return total * (1 + tax);\n}\n",
+               "a.js"),
+       Analyze("javascript",
+               "// renamed\nfunction sumCosts(rows, rate) {\n  let acc = 0;\n  for (const row of rows) {\n"
+               "    acc += row.price * 3;\n  }\n  return acc * (1 + rate);\n}\n",
+               "b.js")},
+      {.sloc = 7, .first_start_line = 1, .second_start_line = 2});
 }
 
 TEST(JavaScriptWaste, CallsAreCollectedForSingleUse) {
-  std::vector<FileMeasurement> files = {
-      Measure("function helper(x) { return x; }\nfunction twice(x) { return x; }\n"),
-      Measure("import { helper } from './a.js';\nhelper(1);\nobj.twice(1);\ntwice(2);\n")};
-  EXPECT_EQ(files[1].called_names, (std::vector<std::string>{"helper", "twice", "twice"}));
-  MarkSingleUseCallables(files);
-  EXPECT_TRUE(Callable(files[0], "helper").single_use);
-  EXPECT_FALSE(Callable(files[0], "twice").single_use);
+  testing::ExpectCallsAndSingleUse(
+      {Measure("function helper(x) { return x; }\nfunction twice(x) { return x; }\n"),
+       Measure("import { helper } from './a.js';\nhelper(1);\nobj.twice(1);\ntwice(2);\n")},
+      {.called_names = {"helper", "twice", "twice"}, .single_use = {"helper"}, .not_single_use = {"twice"}});
 }
 
 TEST(JavaScriptErrors, SyntaxErrorsAreCountedAndTheRestIsMeasured) {
-  const auto file = Measure("function ok(a) { return a || 1; }\nfunction broken( { return; \n");
-  EXPECT_GT(file.parse_errors, 0);
-  EXPECT_EQ(Callable(file, "ok").cyclomatic_complexity, 2);
+  testing::ExpectParseErrorsAndTheRestMeasured(
+      Measure("function ok(a) { return a || 1; }\nfunction broken( { return; \n"), "ok", 2);
 }
 
 }  // namespace

@@ -4,22 +4,16 @@
 
 #include "quality/file_metrics.h"
 #include "quality/language.h"
+#include "quality/languages/measure_fixture.h"
 
 namespace scbench::quality {
 namespace {
 
+using testing::Callable;
+
 FileMeasurement Measure(std::string_view source) { return MeasureSource(*LanguageByName("python"), source); }
 
-const CallableMeasurement& Only(const FileMeasurement& file, std::string_view name) {
-  for (const auto& callable : file.callables) {
-    if (callable.qualified_name == name) return callable;
-  }
-  ADD_FAILURE() << "no callable " << name;
-  static const CallableMeasurement none;
-  return none;
-}
-
-int CcOf(std::string_view source, std::string_view name = "f") { return Only(Measure(source), name).cyclomatic_complexity; }
+int CcOf(std::string_view source, std::string_view name = "f") { return Callable(Measure(source), name).cyclomatic_complexity; }
 
 TEST(PythonComplexity, StraightLineFunctionIsOne) { EXPECT_EQ(CcOf("def f():\n    x = 1\n    return x\n"), 1); }
 
@@ -76,27 +70,26 @@ TEST(PythonComplexity, NestedFunctionsAndClassesAreNotPartOfTheOuterFunction) {
   const auto file = Measure(
       "def f(a):\n    def g(b):\n        if b:\n            pass\n    class K:\n        x = 1 if a else 2\n"
       "        def m(self):\n            return a or self\n    return g\n");
-  EXPECT_EQ(Only(file, "f").cyclomatic_complexity, 1);
-  EXPECT_EQ(Only(file, "f.g").cyclomatic_complexity, 2);
-  EXPECT_EQ(Only(file, "f.g").kind, "closure");
-  EXPECT_EQ(Only(file, "f.K.m").cyclomatic_complexity, 2);
-  EXPECT_EQ(Only(file, "f.K.m").kind, "method");
+  EXPECT_EQ(Callable(file, "f").cyclomatic_complexity, 1);
+  EXPECT_EQ(Callable(file, "f.g").cyclomatic_complexity, 2);
+  EXPECT_EQ(Callable(file, "f.g").kind, "closure");
+  EXPECT_EQ(Callable(file, "f.K.m").cyclomatic_complexity, 2);
+  EXPECT_EQ(Callable(file, "f.K.m").kind, "method");
 }
 
 TEST(PythonComplexity, DecoratorsDefaultsAndAnnotationsAreNotCounted) {
   const auto file = Measure(
       "def f(a):\n    @deco(1 if a else 2)\n    def g(b=a or 1) -> (int if a else str):\n        pass\n"
       "    return g\n");
-  EXPECT_EQ(Only(file, "f").cyclomatic_complexity, 1);
-  EXPECT_EQ(Only(file, "f.g").cyclomatic_complexity, 1);
+  EXPECT_EQ(Callable(file, "f").cyclomatic_complexity, 1);
+  EXPECT_EQ(Callable(file, "f.g").cyclomatic_complexity, 1);
 }
 
 TEST(PythonComplexity, LambdaDecisionsCountForTheEnclosingFunction) {
-  const auto file = Measure("def f(xs):\n    key = lambda x: x if x else 0\n    return sorted(xs, key=lambda y: y or 1)\n");
-  EXPECT_EQ(Only(file, "f").cyclomatic_complexity, 3);
-  EXPECT_EQ(Only(file, "f.key").cyclomatic_complexity, 2);
-  EXPECT_EQ(Only(file, "f.key").kind, "lambda");
-  EXPECT_EQ(file.callables.size(), 2u);  // the unnamed lambda is no callable of its own
+  // The unnamed lambda is no callable of its own: f and f.key are the only ones.
+  testing::ExpectLambdaCountsForTheEnclosingCallable(
+      Measure("def f(xs):\n    key = lambda x: x if x else 0\n    return sorted(xs, key=lambda y: y or 1)\n"),
+      {.enclosing = "f", .enclosing_cc = 3, .lambda = "f.key", .lambda_cc = 2});
 }
 
 TEST(PythonComplexity, CaseGuardIsNotADecision) {
@@ -115,45 +108,43 @@ TEST(PythonCallables, MethodsAndQualifiedNames) {
 }
 
 TEST(PythonCallables, SpanSlocStatementsAndNesting) {
-  const auto file = Measure(
-      "@deco\n"
-      "def f(a):\n"
-      "    \"\"\"Docstring\n"
-      "    over two lines.\"\"\"\n"
-      "    # comment\n"
-      "\n"
-      "    for x in a:\n"
-      "        if x:\n"
-      "            while x:\n"
-      "                x -= 1\n"
-      "    return a\n");
-  const auto& f = Only(file, "f");
-  EXPECT_EQ(f.start_line, 2);
-  EXPECT_EQ(f.end_line, 11);
-  EXPECT_EQ(f.sloc, 6);        // def, for, if, while, x -= 1, return
-  EXPECT_EQ(f.statements, 5);  // for, if, while, augmented assignment, return
-  EXPECT_EQ(f.max_nesting, 3);
+  testing::ExpectShape(Measure("@deco\n"
+                               "def f(a):\n"
+                               "    \"\"\"Docstring\n"
+                               "    over two lines.\"\"\"\n"
+                               "    # comment\n"
+                               "\n"
+                               "    for x in a:\n"
+                               "        if x:\n"
+                               "            while x:\n"
+                               "                x -= 1\n"
+                               "    return a\n"),
+                       "f",
+                       {.start_line = 2,
+                        .end_line = 11,
+                        .sloc = 6,        // def, for, if, while, x -= 1, return
+                        .statements = 5,  // for, if, while, augmented assignment, return
+                        .max_nesting = 3});
 }
 
 TEST(PythonLines, BlankCommentDocstringAndCode) {
-  const auto file = Measure(
-      "#!/usr/bin/env python3\n"
-      "'''Module\n"
-      "docstring.'''\n"
-      "\n"
-      "x = '''not a\n"
-      "\n"
-      "docstring'''  # trailing comment\n"
-      "   \n"
-      "class K:\n"
-      "    'class doc'\n"
-      "    y = 2\n"
-      "    'just a string, not a docstring'\n");
-  EXPECT_EQ(file.lines.total, 12);
-  EXPECT_EQ(file.lines.comment, 1);
-  EXPECT_EQ(file.lines.docstring, 3);
-  EXPECT_EQ(file.lines.blank, 3);  // a whitespace-only line inside a string is still blank
-  EXPECT_EQ(file.lines.sloc, 5);
+  testing::ExpectLineCounts(Measure("#!/usr/bin/env python3\n"
+                                    "'''Module\n"
+                                    "docstring.'''\n"
+                                    "\n"
+                                    "x = '''not a\n"
+                                    "\n"
+                                    "docstring'''  # trailing comment\n"
+                                    "   \n"
+                                    "class K:\n"
+                                    "    'class doc'\n"
+                                    "    y = 2\n"
+                                    "    'just a string, not a docstring'\n"),
+                            {.total = 12,
+                             .blank = 3,  // a whitespace-only line inside a string is still blank
+                             .comment = 1,
+                             .docstring = 3,
+                             .sloc = 5});
 }
 
 TEST(PythonLines, FileWithoutTrailingNewlineAndEmptyFile) {
@@ -165,9 +156,8 @@ TEST(PythonLines, FileWithoutTrailingNewlineAndEmptyFile) {
 }
 
 TEST(PythonErrors, SyntaxErrorsAreCountedAndTheRestIsMeasured) {
-  const auto file = Measure("def ok(a):\n    return a or 1\n\ndef broken(:\n    pass\n");
-  EXPECT_GT(file.parse_errors, 0);
-  EXPECT_EQ(Only(file, "ok").cyclomatic_complexity, 2);
+  testing::ExpectParseErrorsAndTheRestMeasured(Measure("def ok(a):\n    return a or 1\n\ndef broken(:\n    pass\n"),
+                                               "ok", 2);
 }
 
 TEST(PythonErrors, DeepNestingDoesNotOverflowTheStack) {
@@ -179,8 +169,8 @@ TEST(PythonErrors, DeepNestingDoesNotOverflowTheStack) {
   }
   source += indent + "pass\n";
   const auto file = Measure(source);
-  EXPECT_EQ(Only(file, "f").cyclomatic_complexity, 501);
-  EXPECT_EQ(Only(file, "f").max_nesting, 500);
+  EXPECT_EQ(Callable(file, "f").cyclomatic_complexity, 501);
+  EXPECT_EQ(Callable(file, "f").max_nesting, 500);
   std::string expression = "y = " + std::string(500, '(') + "1" + std::string(500, ')') + "\n";
   EXPECT_EQ(Measure(expression).lines.sloc, 1);
 }

@@ -80,70 +80,57 @@ TEST(RustCallables, ImplTraitAndModuleQualifyNames) {
 }
 
 TEST(RustCallables, StatementsNestingAndElseIfChainsStayFlat) {
-  const auto file = Measure(
-      "fn f(a: i32) -> i32 {\n"
-      "    let mut b = a;\n"
-      "    if a == 1 {\n"
-      "        b += 1;\n"
-      "    } else if a == 2 {\n"
-      "        for i in 0..a {\n"
-      "            if i > 1 { b -= 1; }\n"
-      "        }\n"
-      "    }\n"
-      "    b\n"
-      "}\n");
-  const auto& f = Callable(file, "f");
-  EXPECT_EQ(f.statements, 6);  // let, if, b += 1, for, if, b -= 1 (the tail `b` is an expression)
-  EXPECT_EQ(f.max_nesting, 3);
-  EXPECT_EQ(f.sloc, 11);
+  testing::ExpectShape(Measure("fn f(a: i32) -> i32 {\n"
+                               "    let mut b = a;\n"
+                               "    if a == 1 {\n"
+                               "        b += 1;\n"
+                               "    } else if a == 2 {\n"
+                               "        for i in 0..a {\n"
+                               "            if i > 1 { b -= 1; }\n"
+                               "        }\n"
+                               "    }\n"
+                               "    b\n"
+                               "}\n"),
+                       "f",
+                       {.sloc = 11,
+                        .statements = 6,  // let, if, b += 1, for, if, b -= 1 (the tail `b` is an expression)
+                        .max_nesting = 3});
 }
 
 TEST(RustLines, DocCommentsAreComments) {
-  const auto file = Measure(
-      "//! Crate docs.\n"
-      "/// Item docs\n"
-      "/// over two lines.\n"
-      "\n"
-      "/* block */\n"
-      "const S: &str = \"a\n"
-      "\n"
-      "b\"; // trailing\n");
-  EXPECT_EQ(file.lines.total, 8);
-  EXPECT_EQ(file.lines.comment, 4);
-  EXPECT_EQ(file.lines.blank, 2);
-  EXPECT_EQ(file.lines.docstring, 0);
-  EXPECT_EQ(file.lines.sloc, 2);
+  testing::ExpectLineCounts(Measure("//! Crate docs.\n"
+                                    "/// Item docs\n"
+                                    "/// over two lines.\n"
+                                    "\n"
+                                    "/* block */\n"
+                                    "const S: &str = \"a\n"
+                                    "\n"
+                                    "b\"; // trailing\n"),
+                            {.total = 8, .blank = 2, .comment = 4, .docstring = 0, .sloc = 2});
 }
 
 TEST(RustClones, RenamedCopyIsACloneGroup) {
-  std::vector<FileMeasurement> files = {
-      Analyze("rust",
-              "fn total(items: &[Item], tax: f64) -> f64 {\n    let mut sum = 0.0;\n    for item in items {\n"
-              "        sum += item.price;\n    }\n    sum * tax\n}\n",
-              "a.rs"),
-      Analyze("rust",
-              "/// Docs do not matter.\nfn cost(rows: &[Row], rate: f64) -> f64 {\n    let mut acc = 0.0;\n"
-              "    for row in rows {\n        acc += row.price;\n    }\n    acc * rate\n}\n",
-              "b.rs")};
-  const auto groups = FindCloneGroups(files);
-  ASSERT_EQ(groups.size(), 1u);
-  EXPECT_EQ(groups[0].instances.size(), 2u);
-  EXPECT_EQ(groups[0].instances[1].start_line, 2);
-  EXPECT_EQ(groups[0].sloc, 7);
+  testing::ExpectRenamedCopiesFormOneCloneGroup(
+      {Analyze("rust",
+               "fn total(items: &[Item], tax: f64) -> f64 {\n    let mut sum = 0.0;\n    for item in items {\n"
+               "        sum += item.price;\n    }\n    sum * tax\n}\n",
+               "a.rs"),
+       Analyze("rust",
+               "/// Docs do not matter.\nfn cost(rows: &[Row], rate: f64) -> f64 {\n    let mut acc = 0.0;\n"
+               "    for row in rows {\n        acc += row.price;\n    }\n    acc * rate\n}\n",
+               "b.rs")},
+      {.sloc = 7, .second_start_line = 2});
 }
 
 TEST(RustWaste, CallsAreCollectedForSingleUse) {
-  std::vector<FileMeasurement> files = {
-      Measure("fn parse(s: &str) -> i32 { 0 }\nfn main() { let v = parse(\"1\"); v.checked_add(1); Vec::new(); }\n")};
-  EXPECT_EQ(files[0].called_names, (std::vector<std::string>{"parse", "checked_add", "new"}));
-  MarkSingleUseCallables(files);
-  EXPECT_TRUE(Callable(files[0], "parse").single_use);
+  testing::ExpectCallsAndSingleUse(
+      {Measure("fn parse(s: &str) -> i32 { 0 }\nfn main() { let v = parse(\"1\"); v.checked_add(1); Vec::new(); }\n")},
+      {.called_names = {"parse", "checked_add", "new"}, .single_use = {"parse"}});
 }
 
 TEST(RustErrors, SyntaxErrorsAreCountedAndTheRestIsMeasured) {
-  const auto file = Measure("fn ok(a: bool) -> bool { a || true }\nfn broken(a: { \n");
-  EXPECT_GT(file.parse_errors, 0);
-  EXPECT_EQ(Callable(file, "ok").cyclomatic_complexity, 2);
+  testing::ExpectParseErrorsAndTheRestMeasured(Measure("fn ok(a: bool) -> bool { a || true }\nfn broken(a: { \n"),
+                                               "ok", 2);
 }
 
 }  // namespace

@@ -59,41 +59,32 @@ TEST(TypeScriptCallables, NamesAndKinds) {
 }
 
 TEST(TypeScriptLines, BlankCommentAndCode) {
-  const auto file = Measure("// comment\n\ninterface Point {\n  x: number; // trailing\n  /* y */\n}\n");
-  EXPECT_EQ(file.lines.total, 6);
-  EXPECT_EQ(file.lines.comment, 2);
-  EXPECT_EQ(file.lines.blank, 1);
-  EXPECT_EQ(file.lines.sloc, 3);
+  testing::ExpectLineCounts(Measure("// comment\n\ninterface Point {\n  x: number; // trailing\n  /* y */\n}\n"),
+                            {.total = 6, .blank = 1, .comment = 2, .sloc = 3});
 }
 
 TEST(TypeScriptClones, RenamedCopyIsACloneGroup) {
-  std::vector<FileMeasurement> files = {
-      Analyze("typescript",
-              "export function total(items: Item[], tax: number): number {\n  let sum = 0;\n"
-              "  for (const item of items) {\n    sum += item.price;\n  }\n  return sum * tax;\n}\n",
-              "a.ts"),
-      Analyze("typescript",
-              "export function cost(rows: Row[], rate: number): number {\n  let acc = 0;\n"
-              "  for (const row of rows) {\n    acc += row.price;\n  }\n  return acc * rate;\n}\n",
-              "b.ts")};
-  const auto groups = FindCloneGroups(files);
-  ASSERT_EQ(groups.size(), 1u);
-  EXPECT_EQ(groups[0].instances.size(), 2u);
-  EXPECT_EQ(groups[0].sloc, 7);
+  testing::ExpectRenamedCopiesFormOneCloneGroup(
+      {Analyze("typescript",
+               "export function total(items: Item[], tax: number): number {\n  let sum = 0;\n"
+               "  for (const item of items) {\n    sum += item.price;\n  }\n  return sum * tax;\n}\n",
+               "a.ts"),
+       Analyze("typescript",
+               "export function cost(rows: Row[], rate: number): number {\n  let acc = 0;\n"
+               "  for (const row of rows) {\n    acc += row.price;\n  }\n  return acc * rate;\n}\n",
+               "b.ts")},
+      {.sloc = 7});
 }
 
 TEST(TypeScriptWaste, CallsAreCollectedForSingleUse) {
-  std::vector<FileMeasurement> files = {Measure("export function parse(s: string): number { return +s; }\n"),
-                                        Measure("const n = this.parser.parse<number>('1');\n")};
-  EXPECT_EQ(files[1].called_names, std::vector<std::string>{"parse"});
-  MarkSingleUseCallables(files);
-  EXPECT_TRUE(Callable(files[0], "parse").single_use);
+  testing::ExpectCallsAndSingleUse({Measure("export function parse(s: string): number { return +s; }\n"),
+                                    Measure("const n = this.parser.parse<number>('1');\n")},
+                                   {.called_names = {"parse"}, .single_use = {"parse"}});
 }
 
 TEST(TypeScriptErrors, SyntaxErrorsAreCountedAndTheRestIsMeasured) {
-  const auto file = Measure("function ok(a: number): number { return a || 1; }\nfunction broken(a: : number {\n");
-  EXPECT_GT(file.parse_errors, 0);
-  EXPECT_EQ(Callable(file, "ok").cyclomatic_complexity, 2);
+  testing::ExpectParseErrorsAndTheRestMeasured(
+      Measure("function ok(a: number): number { return a || 1; }\nfunction broken(a: : number {\n"), "ok", 2);
 }
 
 TEST(Tsx, ComponentsWithJsxAreMeasured) {
