@@ -3,6 +3,7 @@
 /// Rules are data (YAML rule packs under rules/), never C++.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace scbench::quality {
@@ -23,5 +24,13 @@ struct Rule {
   /// Where the rule was defined, for error messages: "rules/python/loops.yaml".
   std::string origin;
 };
+
+/// How every error about one rule reads: "rules/python/loops.yaml:12: rule 'py-range-len': what".
+/// `where` is the rule's file, with a line when one is known.
+inline std::string RuleError(std::string_view where, std::string_view id, std::string_view what) {
+  return std::string(where) + ": rule '" + std::string(id) + "': " + std::string(what);
+}
+
+inline std::string RuleError(const Rule& rule, std::string_view what) { return RuleError(rule.origin, rule.id, what); }
 
 }  // namespace scbench::quality

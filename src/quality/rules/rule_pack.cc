@@ -53,7 +53,7 @@ Rule ReadRule(const YAML::Node& node, const std::string& language, const std::st
 
 bool CheckRule(const Rule& rule, const std::string& where, std::string& error) {
   const auto fail = [&](const std::string& what) {
-    error = where + ": rule '" + rule.id + "': " + what;
+    error = RuleError(where, rule.id, what);
     return false;
   };
   if (rule.id.empty()) return fail("field 'id' is empty");
@@ -91,7 +91,7 @@ bool ParseRulePack(std::string_view yaml_text, const std::string& origin, std::v
       if (!CheckRule(rule, where, error)) return false;
       rules.push_back(std::move(rule));
     } catch (const YAML::Exception& e) {
-      error = where + ": rule '" + id + "': field '" + field + "': " + (e.msg.empty() ? "missing or invalid" : e.msg);
+      error = RuleError(where, id, "field '" + field + "': " + (e.msg.empty() ? "missing or invalid" : e.msg));
       return false;
     }
   }

@@ -35,10 +35,6 @@ TSQuery* NewQuery(const Language& language, const std::string& text, std::string
   return query;
 }
 
-std::string RuleError(const Rule& rule, const std::string& what) {
-  return rule.origin + ": rule '" + rule.id + "': " + what;
-}
-
 /// Names the rule that breaks a combined query by compiling each alone. Only done on
 /// failure: compiling every rule twice would double the start-up time.
 void NameBrokenRule(const Language& language, const std::vector<const Rule*>& rules, std::string& error) {

@@ -19,10 +19,6 @@ constexpr std::size_t kRulesPerQuery = 24;
 /// Below this many rules a query is not split just to keep every core busy.
 constexpr std::size_t kMinRulesPerQuery = 12;
 
-std::string RuleError(const Rule& rule, const std::string& what) {
-  return rule.origin + ": rule '" + rule.id + "': " + what;
-}
-
 /// Groups `rules` so that rules whose patterns can start at a common node kind share a
 /// group (transitively); rules that may start anywhere share one group.
 std::vector<std::vector<const Rule*>> GroupBySharedRootKind(const std::vector<const Rule*>& rules) {
