@@ -1,6 +1,7 @@
 #include "quality/glob.h"
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 namespace scbench::quality {
@@ -31,20 +32,7 @@ bool MatchBracket(std::string_view pattern, std::size_t& p, char c) {
   return matched != negate;
 }
 
-/// One element of a pattern.
-struct Token {
-  enum class Kind {
-    kLiteral,         // one given character
-    kAnyChar,         // `?`: one character but '/'
-    kBracket,         // `[...]`: one character of a class, never '/'
-    kStar,            // `*`: any run without '/'
-    kAnyPath,         // `**`: any run
-    kAnyDirectories,  // `**/`: nothing, or any run ending in '/'
-  };
-  Kind kind;
-  char literal = 0;
-  std::size_t bracket_at = 0;
-};
+using Token = Glob::Token;
 
 std::vector<Token> Tokenize(std::string_view pattern) {
   std::vector<Token> tokens;
@@ -120,16 +108,20 @@ void Step(const Token& token, std::string_view pattern, std::string_view text, c
 
 }  // namespace
 
-bool GlobMatch(std::string_view pattern, std::string_view text) {
+Glob::Glob(std::string pattern) : pattern_(std::move(pattern)), tokens_(Tokenize(pattern_)) {}
+
+bool Glob::Matches(std::string_view text) const {
   std::vector<char> reached(text.size() + 1, 0);
   std::vector<char> next;
   reached[0] = 1;
-  for (const Token& token : Tokenize(pattern)) {
-    Step(token, pattern, text, reached, next);
+  for (const Token& token : tokens_) {
+    Step(token, pattern_, text, reached, next);
     reached.swap(next);
     if (std::none_of(reached.begin(), reached.end(), [](char r) { return r != 0; })) return false;
   }
   return reached.back() != 0;
 }
+
+bool GlobMatch(std::string_view pattern, std::string_view text) { return Glob(std::string(pattern)).Matches(text); }
 
 }  // namespace scbench::quality

@@ -1,7 +1,5 @@
 #include "quality/ignore_rules.h"
 
-#include "quality/glob.h"
-
 namespace scbench::quality {
 namespace {
 
@@ -39,7 +37,7 @@ void IgnoreRules::AddPatterns(std::string_view base, std::string_view file_conte
     }
     if (line.find('/') != std::string_view::npos) pattern.anchored = true;
     if (line.empty()) continue;
-    pattern.glob = std::string(line);
+    pattern.glob = Glob(std::string(line));
     patterns_.push_back(std::move(pattern));
   }
 }
@@ -58,7 +56,7 @@ bool IgnoreRules::IsIgnored(std::string_view path, bool is_directory) const {
       }
       below = path.substr(pattern.base.size() + 1);
     }
-    const bool matched = pattern.anchored ? GlobMatch(pattern.glob, below) : GlobMatch(pattern.glob, name);
+    const bool matched = pattern.glob.Matches(pattern.anchored ? below : name);
     if (matched) ignored = !pattern.negated;
   }
   return ignored;

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "quality/glob.h"
+
 namespace scbench::quality {
 
 class IgnoreRules {
@@ -23,7 +25,7 @@ class IgnoreRules {
  private:
   struct Pattern {
     std::string base;
-    std::string glob;
+    Glob glob{""};
     bool negated = false;
     bool directory_only = false;
     bool anchored = false;  // matched against the whole path below base, not the file name
