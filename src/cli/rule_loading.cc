@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "quality/rules/query_check.h"
 #include "quality/rules/rule_pack.h"
 
 namespace scbench::cli {
@@ -14,17 +15,14 @@ std::optional<quality::RuleSet> LoadRuleSet(const RuleSources& sources, const ch
   for (const std::string& directory : sources.directories) {
     ok = ok && quality::LoadRulePackDirectory(directory, rules, error);
   }
-  // The built-in packs are compiled and checked against their examples by the test
-  // suite; a language's query is compiled when a file of it is measured. User packs are
-  // checked now, so that a broken rule stops the command before any file is read.
-  std::vector<const quality::Language*> user_languages;
-  for (std::size_t i = builtin_count; i < rules.size(); ++i) {
-    const auto running = quality::LanguagesRunning(rules[i].language);
-    user_languages.insert(user_languages.end(), running.begin(), running.end());
-  }
+  // Every query is read now, so that a broken rule stops the command before any file is
+  // read. tree-sitter's slower structure analysis runs on user packs only: the built-in
+  // ones pass it in the test suite.
   std::optional<quality::RuleSet> set;
   if (ok) set = quality::RuleSet::Load(std::move(rules), error);
-  if (set && !set->Prepare(user_languages, error)) set.reset();
+  std::vector<const quality::Rule*> user_rules;
+  for (std::size_t i = builtin_count; set && i < set->rules().size(); ++i) user_rules.push_back(&set->rules()[i]);
+  if (set && !quality::CheckQueryStructures(user_rules, error)) set.reset();
   if (!set) std::cerr << "scbench " << command << ": " << error << "\n";
   return set;
 }

@@ -8,7 +8,7 @@
 
 #include "cli/exit_codes.h"
 #include "cli/rule_loading.h"
-#include "quality/rules/pattern_roots.h"
+#include "quality/rules/query_check.h"
 #include "quality/rules/rule_examples.h"
 
 namespace scbench::cli {
@@ -56,10 +56,10 @@ int ShowRule(RulesFlags& flags) {
   }
   fmt::print("id:       {}\nlanguage: {}\ncategory: {}\nseverity: {}\ndefined:  {}\nmessage:  {}\n", rule->id,
              rule->language, rule->category, rule->severity, rule->origin, rule->message);
-  const auto roots = quality::QueryRootKinds(rule->query);
+  const auto roots = set->StartKinds(*rule);
   fmt::print("runs on:  {}\n", LanguageNames(quality::LanguagesRunning(rule->language)));
   fmt::print("starts:   {}\n", roots ? "at " + fmt::format("{}", fmt::join(*roots, ", ")) + " nodes only"
-                                       : std::string("anywhere (its query walks every node)"));
+                                       : std::string("anywhere (tried at every node)"));
   fmt::print("flags capture @{} of:\n{}\n", rule->capture, rule->query);
   for (const auto& example : rule->flag_examples) fmt::print("--- flagged example:\n{}\n", example);
   for (const auto& example : rule->pass_examples) fmt::print("--- not flagged:\n{}\n", example);
@@ -70,7 +70,9 @@ int TestRules(RulesFlags& flags) {
   const auto set = Load(flags, "rules test");
   if (!set) return kExitUsageOrIo;
   std::string error;
-  if (!set->Prepare(set->languages(), error)) {  // every query, built-in ones included
+  std::vector<const quality::Rule*> every_rule;
+  for (const quality::Rule& rule : set->rules()) every_rule.push_back(&rule);
+  if (!quality::CheckQueryStructures(every_rule, error)) {  // built-in ones included
     std::cerr << "scbench rules test: " << error << "\n";
     return kExitUsageOrIo;
   }

@@ -38,14 +38,6 @@ FileMeasurement AnalyzeSyntax(const Language& language, const TSTree* tree, std:
   return measurement;
 }
 
-std::vector<const Language*> LanguagesOf(const std::vector<SourceFile>& files) {
-  std::vector<const Language*> languages;
-  for (const SourceFile& file : files) {
-    if (std::find(languages.begin(), languages.end(), file.language) == languages.end()) languages.push_back(file.language);
-  }
-  return languages;
-}
-
 struct FileOutcome {
   std::optional<FileMeasurement> measurement;
   std::vector<Diagnostic> diagnostics;
@@ -120,8 +112,6 @@ bool MeasureTree(const std::filesystem::path& root, const MeasureOptions& option
   out.root = root.string();
   out.diagnostics = std::move(discovery.diagnostics);
   out.unknown_type_files = discovery.unknown_type_files;
-  // Rule queries are compiled for the languages present only, before any file is measured.
-  if (options.rules != nullptr && !options.rules->Prepare(LanguagesOf(discovery.files), error)) return false;
 
   const unsigned workers = WorkerCount(options.jobs);
   std::vector<std::unique_ptr<Parser>> parsers;

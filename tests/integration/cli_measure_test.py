@@ -66,6 +66,16 @@ class MeasureCommand(unittest.TestCase):
             self.assertIn("go-rules.yaml: rule 'go-broken': syntax error", result.stderr)
             self.assertEqual(result.stdout, "")
 
+    def test_user_rule_that_can_never_match_is_refused_by_tree_sitters_analysis(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            with open(os.path.join(tmp, "leaf.yaml"), "w") as handle:
+                handle.write("language: python\ncategory: broken\nrules:\n"
+                             "  - id: py-leaf-parent\n    severity: 1\n    message: m\n"
+                             "    query: \"(identifier (call)) @match\"\n")
+            result = run("measure", self.sample, "--rules", tmp)
+            self.assertEqual(result.returncode, 2)
+            self.assertIn("leaf.yaml: rule 'py-leaf-parent': impossible pattern structure", result.stderr)
+
     def test_rules_list_show_and_test(self):
         listed = run("rules", "list", "--language", "typescript")
         self.assertEqual(listed.returncode, 0, listed.stderr)

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <gtest/gtest.h>
 
+#include "quality/rules/query_check.h"
 #include "quality/rules/rule_examples.h"
 #include "quality/rules/rule_pack.h"
 
@@ -13,8 +14,11 @@ TEST(BuiltinRules, EveryRuleHasExamplesAndTheyBehave) {
   std::vector<Rule> rules;
   std::string error;
   ASSERT_TRUE(LoadBuiltinRules(rules, error)) << error;
-  auto set = RuleSet::Compile(rules, error);
+  auto set = RuleSet::Load(rules, error);
   ASSERT_TRUE(set) << error;
+  std::vector<const Rule*> every_rule;
+  for (const Rule& rule : set->rules()) every_rule.push_back(&rule);
+  EXPECT_TRUE(CheckQueryStructures(every_rule, error)) << error;
   for (const Rule& rule : set->rules()) {
     EXPECT_FALSE(rule.flag_examples.empty()) << rule.id << " has no example to flag";
     EXPECT_FALSE(rule.pass_examples.empty()) << rule.id << " has no example to leave alone";

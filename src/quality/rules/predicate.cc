@@ -8,12 +8,6 @@
 namespace scbench::quality {
 namespace {
 
-std::string StringValue(const TSQuery* query, const TSQueryPredicateStep& step) {
-  std::uint32_t length = 0;
-  const char* text = ts_query_string_value_for_id(query, step.value_id, &length);
-  return {text, length};
-}
-
 /// "eq?", "not-match?" ... -> kind and negation; false for a predicate we do not evaluate.
 bool ReadName(std::string name, Predicate& predicate) {
   predicate.negated = name.rfind("not-", 0) == 0;
@@ -47,41 +41,16 @@ bool CompileRegex(Predicate& predicate, std::string& error) {
   return true;
 }
 
-/// One clause: the name step, the subject capture, then values (or a second capture for #eq?).
-bool ReadClause(const TSQuery* query, const std::vector<TSQueryPredicateStep>& clause, Predicate& predicate,
-                std::string& error) {
-  if (clause.empty() || clause[0].type != TSQueryPredicateStepTypeString) {
-    error = "malformed predicate";
-    return false;
-  }
-  const std::string name = StringValue(query, clause[0]);
-  if (!ReadName(name, predicate)) {
-    error = "unsupported predicate #" + name + " (supported: eq?, match?, any-of?, has-parent?, has-ancestor? and their not- forms)";
-    return false;
-  }
-  if (clause.size() < 3 || clause[1].type != TSQueryPredicateStepTypeCapture) {
-    error = "#" + name + " needs a capture and a value";
-    return false;
-  }
-  predicate.capture = clause[1].value_id;
-  if (predicate.kind == PredicateKind::kEq && clause[2].type == TSQueryPredicateStepTypeCapture) {
-    predicate.other_capture = clause[2].value_id;
-  }
-  for (std::size_t k = 2; k < clause.size(); ++k) {
-    if (clause[k].type == TSQueryPredicateStepTypeString) predicate.values.push_back(StringValue(query, clause[k]));
-  }
-  return predicate.kind != PredicateKind::kMatch || CompileRegex(predicate, error);
-}
-
-std::optional<TSNode> CapturedNode(const TSQueryMatch& match, std::uint32_t capture) {
-  for (std::uint16_t i = 0; i < match.capture_count; ++i) {
-    if (match.captures[i].index == capture) return match.captures[i].node;
+std::optional<TSNode> FindCaptured(std::span<const CapturedNode> captures, std::uint16_t capture) {
+  for (const CapturedNode& captured : captures) {
+    if (captured.capture == capture) return captured.node;
   }
   return std::nullopt;
 }
 
-std::optional<std::string_view> CapturedText(const TSQueryMatch& match, std::uint32_t capture, std::string_view source) {
-  const auto node = CapturedNode(match, capture);
+std::optional<std::string_view> CapturedText(std::span<const CapturedNode> captures, std::uint16_t capture,
+                                             std::string_view source) {
+  const auto node = FindCaptured(captures, capture);
   return node ? std::optional(NodeText(*node, source)) : std::nullopt;
 }
 
@@ -100,35 +69,37 @@ bool HasKindAbove(const Predicate& predicate, TSNode node) {
 
 }  // namespace
 
-bool ParsePredicates(const TSQuery* query, std::uint32_t pattern, std::vector<Predicate>& out, std::string& error) {
-  std::uint32_t count = 0;
-  const TSQueryPredicateStep* steps = ts_query_predicates_for_pattern(query, pattern, &count);
-  std::vector<TSQueryPredicateStep> clause;
-  for (std::uint32_t i = 0; i < count; ++i) {
-    if (steps[i].type != TSQueryPredicateStepTypeDone) {
-      clause.push_back(steps[i]);
-      continue;
-    }
-    Predicate predicate;
-    if (!ReadClause(query, clause, predicate, error)) return false;
-    out.push_back(std::move(predicate));
-    clause.clear();
+bool MakePredicate(std::string_view name, const std::vector<PredicateArgument>& arguments, Predicate& out,
+                   std::string& error) {
+  if (!ReadName(std::string(name), out)) {
+    error = "unsupported predicate #" + std::string(name) +
+            " (supported: eq?, match?, any-of?, has-parent?, has-ancestor? and their not- forms)";
+    return false;
   }
-  return true;
+  if (arguments.size() < 2 || !arguments[0].is_capture) {
+    error = "#" + std::string(name) + " needs a capture and a value";
+    return false;
+  }
+  out.capture = arguments[0].capture;
+  if (out.kind == PredicateKind::kEq && arguments[1].is_capture) out.other_capture = arguments[1].capture;
+  for (std::size_t k = 1; k < arguments.size(); ++k) {
+    if (!arguments[k].is_capture) out.values.push_back(arguments[k].text);
+  }
+  return out.kind != PredicateKind::kMatch || CompileRegex(out, error);
 }
 
-bool PredicateHolds(const Predicate& predicate, const TSQueryMatch& match, std::string_view source) {
+bool PredicateHolds(const Predicate& predicate, std::span<const CapturedNode> captures, std::string_view source) {
   if (predicate.kind == PredicateKind::kHasParent || predicate.kind == PredicateKind::kHasAncestor) {
-    const auto node = CapturedNode(match, predicate.capture);
+    const auto node = FindCaptured(captures, predicate.capture);
     return !node || HasKindAbove(predicate, *node) != predicate.negated;
   }
-  const auto subject = CapturedText(match, predicate.capture, source);
+  const auto subject = CapturedText(captures, predicate.capture, source);
   if (!subject) return true;
   bool holds = false;
   switch (predicate.kind) {
     case PredicateKind::kEq:
       if (predicate.other_capture) {
-        holds = CapturedText(match, *predicate.other_capture, source) == subject;
+        holds = CapturedText(captures, *predicate.other_capture, source) == subject;
       } else {
         holds = !predicate.values.empty() && predicate.values[0] == *subject;
       }

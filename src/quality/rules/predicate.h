@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,18 +26,32 @@ enum class PredicateKind { kEq, kMatch, kAnyOf, kHasParent, kHasAncestor };
 struct Predicate {
   PredicateKind kind = PredicateKind::kEq;
   bool negated = false;
-  std::uint32_t capture = 0;
-  std::optional<std::uint32_t> other_capture;  // #eq? @a @b
+  std::uint16_t capture = 0;
+  std::optional<std::uint16_t> other_capture;  // #eq? @a @b
   std::vector<std::string> values;             // #eq? @a "x", #any-of? @a "x" "y", node kinds
   std::shared_ptr<re2::RE2> regex;
 };
 
-/// Reads the predicates of `pattern` in `query`. Returns false with `error` for an
-/// unsupported predicate, a missing capture or value, or a bad regular expression.
-bool ParsePredicates(const TSQuery* query, std::uint32_t pattern, std::vector<Predicate>& out, std::string& error);
+/// One argument of a predicate as written: `@capture`, or a string (quoted or bare).
+struct PredicateArgument {
+  bool is_capture = false;
+  std::uint16_t capture = 0;
+  std::string text;
+};
 
-/// Whether `predicate` holds for `match` over `source`. A predicate on an optional
-/// capture that did not match holds.
-bool PredicateHolds(const Predicate& predicate, const TSQueryMatch& match, std::string_view source);
+/// A node a match bound to a capture.
+struct CapturedNode {
+  std::uint16_t capture = 0;
+  TSNode node;
+};
+
+/// Builds `#name` (without the '#') from its arguments. Returns false with `error` for an
+/// unsupported predicate, a missing capture or value, or a bad regular expression.
+bool MakePredicate(std::string_view name, const std::vector<PredicateArgument>& arguments, Predicate& out,
+                   std::string& error);
+
+/// Whether `predicate` holds for a match that bound `captures`, over `source`. A predicate
+/// on an optional capture that did not match holds.
+bool PredicateHolds(const Predicate& predicate, std::span<const CapturedNode> captures, std::string_view source);
 
 }  // namespace scbench::quality

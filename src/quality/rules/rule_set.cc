@@ -1,46 +1,64 @@
 #include "quality/rules/rule_set.h"
 
 #include <algorithm>
-#include <map>
-#include <mutex>
-#include <numeric>
 #include <set>
 
-#include "common/work_queue.h"
-#include "quality/rules/pattern_roots.h"
+#include "quality/rules/pattern_matcher.h"
 
 namespace scbench::quality {
-namespace {
 
-/// Query compilation grows faster than the number of rules in the query, and each query
-/// also pays a fixed scan of the grammar's parse table: measured on the Python pack, 95
-/// rules compile in 0.55 s as one query, 0.35 s as two and 0.31 s as four (one core).
-constexpr std::size_t kRulesPerQuery = 24;
-/// Below this many rules a query is not split just to keep every core busy.
-constexpr std::size_t kMinRulesPerQuery = 12;
+/// A language's patterns, each with its rule, indexed by the kinds where they start.
+struct RuleSet::LanguageRules {
+  const Language* language = nullptr;
+  std::vector<QueryPattern> patterns;
+  std::vector<const Rule*> rule_of_pattern;
+  std::vector<std::vector<std::uint32_t>> patterns_at_symbol;
+  std::vector<std::uint32_t> patterns_anywhere;
+  RootFilter roots;
 
-/// Groups `rules` so that rules whose patterns can start at a common node kind share a
-/// group (transitively); rules that may start anywhere share one group.
-std::vector<std::vector<const Rule*>> GroupBySharedRootKind(const std::vector<const Rule*>& rules) {
-  std::vector<std::size_t> joined(rules.size());  // union-find over rule indices
-  std::iota(joined.begin(), joined.end(), std::size_t{0});
-  const auto representative = [&](std::size_t i) {
-    while (joined[i] != i) i = joined[i] = joined[joined[i]];
-    return i;
-  };
-  std::map<std::string, std::size_t> first_rule_of_kind;  // "" = may start anywhere
-  for (std::size_t i = 0; i < rules.size(); ++i) {
-    const auto kinds = QueryRootKinds(rules[i]->query);
-    for (const std::string& kind : kinds ? *kinds : std::vector<std::string>{""}) {
-      const auto [found, added] = first_rule_of_kind.emplace(kind, i);
-      if (!added) joined[representative(i)] = representative(found->second);
+  void Index(std::size_t first_new) {
+    const std::size_t symbols = ts_language_symbol_count(language->grammar());
+    patterns_at_symbol.resize(symbols);
+    roots.symbols.resize(symbols, 0);
+    for (std::size_t i = first_new; i < patterns.size(); ++i) {
+      const auto index = static_cast<std::uint32_t>(i);
+      if (patterns[i].root_symbols.empty()) {
+        patterns_anywhere.push_back(index);
+        roots.any = true;
+      }
+      for (const TSSymbol symbol : patterns[i].root_symbols) {
+        patterns_at_symbol[symbol].push_back(index);
+        roots.symbols[symbol] = 1;
+      }
     }
   }
-  std::map<std::size_t, std::vector<const Rule*>> components;
-  for (std::size_t i = 0; i < rules.size(); ++i) components[representative(i)].push_back(rules[i]);
-  std::vector<std::vector<const Rule*>> groups;
-  for (auto& entry : components) groups.push_back(std::move(entry.second));
-  return groups;
+};
+
+namespace {
+
+/// The hit of one match: the lines of every node bound to the flagged capture (an
+/// initialisation and the loop that fills it make one hit).
+void AddHit(const Rule& rule, std::uint16_t flagged, std::span<const CapturedNode> captures, std::vector<RuleHit>& hits) {
+  int first = 0, last = 0;
+  for (const CapturedNode& captured : captures) {
+    if (captured.capture != flagged) continue;
+    const int start = static_cast<int>(ts_node_start_point(captured.node).row) + 1;
+    const int end = static_cast<int>(ts_node_end_point(captured.node).row) + 1;
+    first = first == 0 ? start : std::min(first, start);
+    last = std::max(last, end);
+  }
+  if (last > 0) hits.push_back({rule.id, first, last, rule.severity, false});
+}
+
+void SortAndDeduplicate(std::vector<RuleHit>& hits) {
+  std::sort(hits.begin(), hits.end(), [](const RuleHit& a, const RuleHit& b) {
+    return std::tie(a.start_line, a.rule_id, a.end_line) < std::tie(b.start_line, b.rule_id, b.end_line);
+  });
+  hits.erase(std::unique(hits.begin(), hits.end(),
+                         [](const RuleHit& a, const RuleHit& b) {
+                           return a.start_line == b.start_line && a.end_line == b.end_line && a.rule_id == b.rule_id;
+                         }),
+             hits.end());
 }
 
 }  // namespace
@@ -52,42 +70,6 @@ std::vector<const Language*> LanguagesRunning(std::string_view rule_language) {
   }
   return out;
 }
-
-std::vector<std::vector<const Rule*>> SplitIntoQueries(const std::vector<const Rule*>& rules, std::size_t count) {
-  auto groups = GroupBySharedRootKind(rules);
-  std::stable_sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) { return a.size() > b.size(); });
-  std::vector<std::vector<const Rule*>> parts(count);
-  for (const auto& group : groups) {
-    auto& lightest = *std::min_element(parts.begin(), parts.end(),
-                                       [](const auto& a, const auto& b) { return a.size() < b.size(); });
-    lightest.insert(lightest.end(), group.begin(), group.end());
-  }
-  parts.erase(std::remove_if(parts.begin(), parts.end(), [](const auto& part) { return part.empty(); }), parts.end());
-  return parts;
-}
-
-/// Some of a language's rules and, once compiled, their query.
-struct RuleSet::QueryChunk {
-  std::vector<const Rule*> rules;
-  std::once_flag compiled;
-  std::unique_ptr<RuleQuery> query;  // null until compiled, and when a rule is broken
-  std::string error;
-
-  void Compile(const Language& language) {
-    std::call_once(compiled, [&] { query = RuleQuery::Compile(language, rules, error); });
-  }
-};
-
-/// A language's rules, split into queries that compile in parallel.
-struct RuleSet::LanguageRules {
-  const Language* language = nullptr;
-  std::vector<const Rule*> rules;
-  std::vector<std::unique_ptr<QueryChunk>> chunks;
-  std::once_flag finished;
-  bool ok = false;   // every chunk compiled
-  RootFilter roots;  // where any chunk's patterns can start
-  std::string error;
-};
 
 RuleSet::RuleSet(RuleSet&&) noexcept = default;
 RuleSet& RuleSet::operator=(RuleSet&&) noexcept = default;
@@ -114,33 +96,24 @@ std::optional<RuleSet> RuleSet::Load(std::vector<Rule> rules, std::string& error
       error = RuleError(rule, "language '" + rule.language + "' is not built in");
       return std::nullopt;
     }
-    for (const Language* language : targets) set.AddRule(*language, rule);
-  }
-  const std::size_t workers = WorkerCount(0);
-  for (const auto& entry : set.languages_) {
-    const std::size_t rule_count = entry->rules.size();
-    const std::size_t count = std::max({std::size_t{1}, (rule_count + kRulesPerQuery - 1) / kRulesPerQuery,
-                                        std::min(workers, rule_count / kMinRulesPerQuery)});
-    for (auto& part : SplitIntoQueries(entry->rules, count)) {
-      entry->chunks.emplace_back(std::make_unique<QueryChunk>())->rules = std::move(part);
+    for (const Language* language : targets) {
+      if (!set.AddRule(*language, rule, error)) return std::nullopt;
     }
   }
   return set;
 }
 
-void RuleSet::AddRule(const Language& language, const Rule& rule) {
+bool RuleSet::AddRule(const Language& language, const Rule& rule, std::string& error) {
   LanguageRules* entry = RulesOf(language);
   if (entry == nullptr) {
     entry = languages_.emplace_back(std::make_unique<LanguageRules>()).get();
     entry->language = &language;
   }
-  entry->rules.push_back(&rule);
-}
-
-std::optional<RuleSet> RuleSet::Compile(std::vector<Rule> rules, std::string& error) {
-  auto set = Load(std::move(rules), error);
-  if (set && !set->Prepare(set->languages(), error)) return std::nullopt;
-  return set;
+  const std::size_t first_new = entry->patterns.size();
+  if (!ReadQueryPatterns(language.grammar(), rule, entry->patterns, error)) return false;
+  entry->rule_of_pattern.resize(entry->patterns.size(), &rule);
+  entry->Index(first_new);
+  return true;
 }
 
 std::vector<const Language*> RuleSet::languages() const {
@@ -156,81 +129,53 @@ RuleSet::LanguageRules* RuleSet::RulesOf(const Language& language) const {
   return nullptr;
 }
 
-const RuleSet::LanguageRules* RuleSet::Compiled(LanguageRules& entry) const {
-  for (const auto& chunk : entry.chunks) chunk->Compile(*entry.language);
-  std::call_once(entry.finished, [&] {
-    for (const auto& chunk : entry.chunks) {
-      if (!chunk->query) {
-        entry.error = chunk->error;
-        return;
-      }
-      entry.roots.Merge(chunk->query->roots());
-    }
-    entry.ok = true;
-  });
-  return entry.ok ? &entry : nullptr;
-}
-
-bool RuleSet::Prepare(const std::vector<const Language*>& languages, std::string& error) const {
-  std::vector<LanguageRules*> wanted;
-  std::vector<std::pair<const Language*, QueryChunk*>> chunks;
-  for (const Language* language : languages) {
-    LanguageRules* entry = RulesOf(*language);
-    if (entry == nullptr || std::find(wanted.begin(), wanted.end(), entry) != wanted.end()) continue;
-    wanted.push_back(entry);
-    for (const auto& chunk : entry->chunks) chunks.emplace_back(language, chunk.get());
-  }
-  // Query analysis dominates start-up: the biggest queries start first so that no worker
-  // is left with one at the end.
-  std::stable_sort(chunks.begin(), chunks.end(),
-                   [](const auto& a, const auto& b) { return a.second->rules.size() > b.second->rules.size(); });
-  RunParallel(chunks.size(), WorkerCount(0), [&](std::size_t i, unsigned) { chunks[i].second->Compile(*chunks[i].first); });
-  for (LanguageRules* entry : wanted) {
-    if (Compiled(*entry) == nullptr) {
-      error = entry->error;
-      return false;
-    }
-  }
-  return true;
-}
-
 const RootFilter* RuleSet::RootsOf(const Language& language) const {
-  LanguageRules* entry = RulesOf(language);
-  const LanguageRules* compiled = entry != nullptr ? Compiled(*entry) : nullptr;
-  return compiled != nullptr ? &compiled->roots : nullptr;
+  const LanguageRules* entry = RulesOf(language);
+  return entry != nullptr ? &entry->roots : nullptr;
+}
+
+std::optional<std::vector<std::string>> RuleSet::StartKinds(const Rule& rule) const {
+  const std::vector<const Language*> running = LanguagesRunning(rule.language);
+  const LanguageRules* entry = running.empty() ? nullptr : RulesOf(*running.front());
+  std::vector<std::string> kinds;
+  for (std::size_t i = 0; entry != nullptr && i < entry->patterns.size(); ++i) {
+    if (entry->rule_of_pattern[i] != &rule) continue;
+    if (entry->patterns[i].root_symbols.empty()) return std::nullopt;
+    for (const TSSymbol symbol : entry->patterns[i].root_symbols) {
+      std::string kind = ts_language_symbol_name(entry->language->grammar(), symbol);
+      if (std::find(kinds.begin(), kinds.end(), kind) == kinds.end()) kinds.push_back(std::move(kind));
+    }
+  }
+  return kinds;
 }
 
 std::vector<RuleHit> RuleSet::Match(const Language& language, const TSTree* tree, std::string_view source,
                                     const std::vector<TSNode>* roots) const {
   std::vector<RuleHit> hits;
-  LanguageRules* entry = RulesOf(language);
-  const LanguageRules* compiled = entry != nullptr ? Compiled(*entry) : nullptr;
-  if (compiled == nullptr) return hits;
+  const LanguageRules* entry = RulesOf(language);
+  if (entry == nullptr) return hits;
   std::optional<RuleRootCollector> own_roots;
   if (roots == nullptr) {
     WalkTree(tree, own_roots.emplace(*this, language));
     roots = &own_roots->roots;
   }
-  TSQueryCursor* cursor = ts_query_cursor_new();
-  for (const auto& chunk : compiled->chunks) {
-    const RuleQuery& query = *chunk->query;
-    if (query.roots().any) {  // some pattern may start anywhere: one pass over the tree
-      query.MatchFrom(cursor, ts_tree_root_node(tree), false, source, hits);
-      continue;
+  PatternMatcher matcher(source);
+  const auto match_at = [&](std::uint32_t index, TSNode node) {
+    const QueryPattern& pattern = entry->patterns[index];
+    const Rule& rule = *entry->rule_of_pattern[index];
+    matcher.MatchAt(pattern, node, [&](std::span<const CapturedNode> captures) {
+      AddHit(rule, pattern.flagged_capture, captures, hits);
+    });
+  };
+  for (const TSNode node : *roots) {
+    matcher.BeginNode();
+    const TSSymbol symbol = ts_node_symbol(node);
+    if (symbol < entry->patterns_at_symbol.size()) {
+      for (const std::uint32_t index : entry->patterns_at_symbol[symbol]) match_at(index, node);
     }
-    for (const TSNode root : *roots) {
-      if (query.roots().Contains(ts_node_symbol(root))) query.MatchFrom(cursor, root, true, source, hits);
-    }
+    for (const std::uint32_t index : entry->patterns_anywhere) match_at(index, node);
   }
-  ts_query_cursor_delete(cursor);
-  std::sort(hits.begin(), hits.end(), [](const RuleHit& a, const RuleHit& b) {
-    return std::tie(a.start_line, a.rule_id, a.end_line) < std::tie(b.start_line, b.rule_id, b.end_line);
-  });
-  hits.erase(std::unique(hits.begin(), hits.end(),
-                         [](const RuleHit& a, const RuleHit& b) {
-                           return a.start_line == b.start_line && a.end_line == b.end_line && a.rule_id == b.rule_id;
-                         }),
-             hits.end());
+  SortAndDeduplicate(hits);
   return hits;
 }
 

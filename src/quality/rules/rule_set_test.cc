@@ -30,7 +30,7 @@ std::vector<RuleHit> HitsIn(const RuleSet& set, std::string_view source) {
 
 TEST(RuleSet, PredicatesFilterMatchesAndRulesShareOneQuery) {
   std::string error;
-  auto set = RuleSet::Compile(
+  auto set = RuleSet::Load(
       {MakeRule("eq", R"(((call function: (identifier) @f) @match (#eq? @f "len")))"),
        MakeRule("match", R"(((call function: (identifier) @f) @match (#match? @f "^print")))"),
        MakeRule("any", R"(((call function: (identifier) @f) @match (#any-of? @f "int" "str")))"),
@@ -46,7 +46,7 @@ TEST(RuleSet, PredicatesFilterMatchesAndRulesShareOneQuery) {
 
 TEST(RuleSet, ParentAndAncestorPredicatesLookAtTheKindsAbove) {
   std::string error;
-  auto set = RuleSet::Compile(
+  auto set = RuleSet::Load(
       {MakeRule("in-call", R"(((integer) @match (#has-parent? @match "argument_list")))"),
        MakeRule("not-in-call", R"(((integer) @match (#not-has-parent? @match "argument_list" "list")))"),
        MakeRule("in-def", R"(((integer) @match (#has-ancestor? @match "function_definition")))"),
@@ -62,7 +62,7 @@ TEST(RuleSet, ParentAndAncestorPredicatesLookAtTheKindsAbove) {
 
 TEST(RuleSet, FlagsTheNamedCaptureSpan) {
   std::string error;
-  auto set = RuleSet::Compile({MakeRule("body", "(function_definition body: (block) @body)", "body")}, error);
+  auto set = RuleSet::Load({MakeRule("body", "(function_definition body: (block) @body)", "body")}, error);
   ASSERT_TRUE(set) << error;
   const auto hits = HitsIn(*set, "def f():\n    a = 1\n    return a\n");
   ASSERT_EQ(hits.size(), 1u);
@@ -72,7 +72,7 @@ TEST(RuleSet, FlagsTheNamedCaptureSpan) {
 
 TEST(RuleSet, InlineSuppressionOnTheLineOrTheLineBefore) {
   std::string error;
-  auto set = RuleSet::Compile({MakeRule("calls", "(call) @match"), MakeRule("other", "(integer) @match")}, error);
+  auto set = RuleSet::Load({MakeRule("calls", "(call) @match"), MakeRule("other", "(integer) @match")}, error);
   ASSERT_TRUE(set) << error;
   const auto hits = HitsIn(*set,
                         "f()  # scbench: ignore[calls]\n"
@@ -89,46 +89,42 @@ TEST(RuleSet, InlineSuppressionOnTheLineOrTheLineBefore) {
 
 TEST(RuleSet, InvalidRulesFailWithFileRuleAndReason) {
   std::string error;
-  EXPECT_FALSE(RuleSet::Compile({MakeRule("broken", "(call")}, error));
+  EXPECT_FALSE(RuleSet::Load({MakeRule("broken", "(call")}, error));
   EXPECT_NE(error.find("test.yaml: rule 'broken': syntax error"), std::string::npos) << error;
-  EXPECT_FALSE(RuleSet::Compile({MakeRule("kind", "(no_such_node) @match")}, error));
+  EXPECT_FALSE(RuleSet::Load({MakeRule("kind", "(no_such_node) @match")}, error));
   EXPECT_NE(error.find("unknown node type"), std::string::npos) << error;
-  EXPECT_FALSE(RuleSet::Compile({MakeRule("cap", "(call) @other")}, error));
+  EXPECT_FALSE(RuleSet::Load({MakeRule("cap", "(call) @other")}, error));
   EXPECT_NE(error.find("no capture @match"), std::string::npos) << error;
-  EXPECT_FALSE(RuleSet::Compile({MakeRule("pred", R"(((call) @match (#frob? @match "x")))")}, error));
+  EXPECT_FALSE(RuleSet::Load({MakeRule("pred", R"(((call) @match (#frob? @match "x")))")}, error));
   EXPECT_NE(error.find("unsupported predicate #frob?"), std::string::npos) << error;
-  EXPECT_FALSE(RuleSet::Compile({MakeRule("parent", R"(((call) @match (#has-parent? @match)))")}, error));
+  EXPECT_FALSE(RuleSet::Load({MakeRule("parent", R"(((call) @match (#has-parent? @match)))")}, error));
   EXPECT_NE(error.find("#has-parent? needs a capture and a value"), std::string::npos) << error;
-  EXPECT_FALSE(RuleSet::Compile({MakeRule("re", R"(((call) @match (#match? @match "(")))")}, error));
+  EXPECT_FALSE(RuleSet::Load({MakeRule("re", R"(((call) @match (#match? @match "(")))")}, error));
   EXPECT_NE(error.find("bad regular expression"), std::string::npos) << error;
   Rule cobol = MakeRule("lang", "(call) @match");
   cobol.language = "cobol";
-  EXPECT_FALSE(RuleSet::Compile({cobol}, error));
+  EXPECT_FALSE(RuleSet::Load({cobol}, error));
   EXPECT_NE(error.find("language 'cobol' is not built in"), std::string::npos) << error;
-  EXPECT_FALSE(RuleSet::Compile({MakeRule("dup", "(call) @match"), MakeRule("dup", "(call) @match")}, error));
+  EXPECT_FALSE(RuleSet::Load({MakeRule("dup", "(call) @match"), MakeRule("dup", "(call) @match")}, error));
   EXPECT_NE(error.find("duplicate rule id"), std::string::npos) << error;
 }
 
-TEST(RuleSet, LoadDefersQueriesAndPrepareCompilesOnlyTheLanguagesAsked) {
+TEST(RuleSet, LoadReadsEveryLanguagesQueriesAtOnce) {
   Rule go_rule = MakeRule("go-ok", "(call_expression) @match");
   go_rule.language = "go";
   std::string error;
-  auto set = RuleSet::Load({MakeRule("py-broken", "(call"), go_rule}, error);
-  ASSERT_TRUE(set) << error;  // the broken Python query is not compiled yet
-  const Language& go = *LanguageByName("go");
-  const Language& python = *LanguageByName("python");
-  EXPECT_TRUE(set->Prepare({&go, LanguageByName("java")}, error)) << error;
-  ASSERT_NE(set->RootsOf(go), nullptr);
-  EXPECT_FALSE(set->Prepare({&python}, error));
+  EXPECT_FALSE(RuleSet::Load({go_rule, MakeRule("py-broken", "(call")}, error));
   EXPECT_NE(error.find("test.yaml: rule 'py-broken': syntax error"), std::string::npos) << error;
-  EXPECT_FALSE(set->Prepare({&go, &python}, error));  // a failure is remembered, not retried
-  EXPECT_EQ(set->RootsOf(python), nullptr);
+  auto set = RuleSet::Load({go_rule}, error);
+  ASSERT_TRUE(set) << error;
+  EXPECT_NE(set->RootsOf(*LanguageByName("go")), nullptr);
+  EXPECT_EQ(set->RootsOf(*LanguageByName("python")), nullptr);
   EXPECT_TRUE(HitsIn(*set, "f(x)\n").empty());
 }
 
 TEST(RuleSet, MatchesStartOnlyAtRootKindsYetFindSiblingPatternsThroughTheirParent) {
   std::string error;
-  auto set = RuleSet::Compile(
+  auto set = RuleSet::Load(
       {MakeRule("pair", R"(((block (expression_statement) @match . (return_statement))))"),
        MakeRule("top", R"(((module (expression_statement) @match . (return_statement))))")},
       error);
@@ -149,7 +145,7 @@ TEST(RuleSet, TypeScriptRulesAlsoRunOnTsx) {
   Rule any_type = MakeRule("ts-any", "(predefined_type) @match");
   any_type.language = "typescript";
   std::string error;
-  auto set = RuleSet::Compile({any_type}, error);
+  auto set = RuleSet::Load({any_type}, error);
   ASSERT_TRUE(set) << error;
   const Language& tsx = *LanguageByName("tsx");
   const std::string source = "const x: any = <div>{1}</div>;\n";
@@ -160,34 +156,15 @@ TEST(RuleSet, TypeScriptRulesAlsoRunOnTsx) {
   EXPECT_EQ(hits[0].rule_id, "ts-any");
 }
 
-TEST(SplitIntoQueries, RulesSharingAStartKindStayTogetherAndSizesBalance) {
-  const std::vector<Rule> rules = {
-      MakeRule("a", "(call) @match"),
-      MakeRule("b", "[(call) (list)] @match"),
-      MakeRule("c", "(list) @match\n(block) @match"),
-      MakeRule("d", "(if_statement) @match"),
-      MakeRule("e", "(for_statement) @match"),
-      MakeRule("f", "(_) @match"),
-      MakeRule("g", "((a) . (b)) @match"),
-  };
-  std::vector<const Rule*> pointers;
-  for (const Rule& rule : rules) pointers.push_back(&rule);
-  const auto parts = SplitIntoQueries(pointers, 3);
-  ASSERT_EQ(parts.size(), 3u);
-  const auto part_of = [&](std::string_view id) {
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-      for (const Rule* rule : parts[i]) {
-        if (rule->id == id) return i;
-      }
-    }
-    return parts.size();
-  };
-  EXPECT_EQ(part_of("a"), part_of("b"));  // call
-  EXPECT_EQ(part_of("b"), part_of("c"));  // list, joining block to call
-  EXPECT_EQ(part_of("f"), part_of("g"));  // both may start anywhere
-  EXPECT_NE(part_of("a"), part_of("f"));
-  EXPECT_NE(part_of("d"), part_of("a"));  // the smaller groups fill the lighter queries
-  EXPECT_EQ(SplitIntoQueries(pointers, 1).size(), 1u);
+TEST(RuleSet, StartKindsNameWherePatternsStart) {
+  std::string error;
+  auto set = RuleSet::Load({MakeRule("a", "[(call) (list)] @match\n((integer) @match (#eq? @match \"1\"))"),
+                            MakeRule("b", "((identifier) @match . (integer))"), MakeRule("c", "(_) @match")},
+                           error);
+  ASSERT_TRUE(set) << error;
+  EXPECT_EQ(set->StartKinds(set->rules()[0]), (std::vector<std::string>{"call", "list", "integer"}));
+  EXPECT_EQ(set->StartKinds(set->rules()[1]), std::nullopt);  // siblings under any parent
+  EXPECT_EQ(set->StartKinds(set->rules()[2]), std::nullopt);
 }
 
 }  // namespace
