@@ -19,6 +19,9 @@ namespace scbench::quality {
 struct NodeContext {
   TSNode parent;
   TSNode grandparent;
+  /// The walk's cursor, standing on the node (null outside a walk): for what only a
+  /// cursor knows cheaply, such as the field the node holds.
+  const TSTreeCursor* cursor = nullptr;
 };
 
 /// Counts how many decision points one node contributes (McCabe: each adds one path).

@@ -54,7 +54,7 @@ void WalkSubtree(TSNode start, SyntaxVisitor& visitor) {
     if (ancestors.size() <= depth) ancestors.resize(depth + 1);
     ancestors[depth] = node;
     const NodeContext context{depth >= 1 ? ancestors[depth - 1] : TSNode{},
-                              depth >= 2 ? ancestors[depth - 2] : TSNode{}};
+                              depth >= 2 ? ancestors[depth - 2] : TSNode{}, &cursor};
     return visitor.Enter(node, depth, context);
   };
   bool descend = enter(start);

@@ -26,13 +26,18 @@ FileMeasurement AnalyzeSyntax(const Language& language, const TSTree* tree, std:
   CloneTokenCollector clones(language, source);
   CallSiteCollector calls(language, source, called_names);
   std::vector<SyntaxVisitor*> visitors{&clones, &calls};
-  std::optional<RuleRootCollector> rule_roots;
-  if (rules != nullptr) visitors.push_back(&rule_roots.emplace(*rules, language));
+  // The rule matcher reads the tree from a table of its nodes, filled during the walk.
+  NodeTable nodes(language.grammar());
+  NodeTableBuilder node_recorder(nodes);
+  if (rules != nullptr) {
+    nodes.Reset(source.size() / 3);
+    visitors.push_back(&node_recorder);
+  }
   FileMeasurement measurement = MeasureSyntax(language, tree, source, path, visitors);
   measurement.clone_candidates = clones.Finish(measurement.line_kinds);
   measurement.called_names = std::move(called_names);
   if (rules != nullptr) {
-    measurement.rule_hits = rules->Match(language, tree, source, &rule_roots->roots);
+    measurement.rule_hits = rules->Match(language, nodes, source);
     ApplySuppressions(source, measurement.rule_hits);
   }
   return measurement;

@@ -11,58 +11,46 @@
 /// never left out (tree-sitter keeps only the longer of two such matches).
 
 #include <cstdint>
-#include <deque>
+#include <optional>
+#include <span>
 #include <string_view>
 #include <vector>
 
-#include <tree_sitter/api.h>
-
 #include "common/function_ref.h"
+#include "quality/node_table.h"
 #include "quality/rules/query_pattern.h"
 
 namespace scbench::quality {
 
 class PatternMatcher {
  public:
-  /// `source` is the text the tree was parsed from (predicates read captured text).
-  explicit PatternMatcher(std::string_view source);
-  ~PatternMatcher();
-  PatternMatcher(const PatternMatcher&) = delete;
-  PatternMatcher& operator=(const PatternMatcher&) = delete;
-
-  /// Call before matching at a new start node: children read for the previous one are
-  /// forgotten.
-  void BeginNode();
+  /// `table` holds the nodes of the tree parsed from `source` (predicates read captured
+  /// text).
+  PatternMatcher(const NodeTable& table, std::string_view source) : table_(table), source_(source) {}
 
   /// Calls `on_match` with the captures of every match of `pattern` that starts at `node`
   /// and whose predicates hold.
-  void MatchAt(const QueryPattern& pattern, TSNode node, FunctionRef<void(std::span<const CapturedNode>)> on_match);
+  void MatchAt(const QueryPattern& pattern, std::uint32_t node,
+               FunctionRef<void(std::span<const CapturedNode>)> on_match);
 
  private:
-  struct Child {
-    TSNode node;
-    TSSymbol symbol;
-    TSFieldId field;
-    bool named;
-  };
-  using Continue = FunctionRef<void(std::size_t next_child)>;
+  /// Continues a sequence at a sibling (NodeTable::kNone: past the last child).
+  using Continue = FunctionRef<void(std::uint32_t next_sibling)>;
   using Finish = FunctionRef<void()>;
 
-  const std::vector<Child>& ChildrenOf(TSNode node);
-  void MatchNode(const PatternElement& element, const Child& candidate, Finish next);
-  void MatchSequence(const std::vector<PatternElement>& items, std::size_t index, const std::vector<Child>& children,
-                     std::size_t from, bool last_anchored, Continue next);
-  void MatchItem(const PatternElement& item, const std::vector<Child>& children, std::size_t from, Continue next);
+  void MatchNode(const PatternElement& element, std::uint32_t node, Finish next);
+  void MatchSequence(const std::vector<PatternElement>& items, std::size_t index, std::uint32_t from,
+                     bool last_anchored, Continue next);
+  void MatchItem(const PatternElement& item, std::uint32_t from, Continue next);
+  bool EarlyPredicatesHold(const PatternElement& element) const;
+  bool NamedFrom(std::uint32_t sibling) const;
   void Complete();
 
+  const NodeTable& table_;
   std::string_view source_;
-  TSTreeCursor cursor_;
-  bool cursor_ready_ = false;
-  std::deque<std::pair<TSNode, std::vector<Child>>> children_;  // stable references while matching
-  std::size_t children_used_ = 0;
   std::vector<CapturedNode> captured_;
   const QueryPattern* pattern_ = nullptr;
-  FunctionRef<void(std::span<const CapturedNode>)>* on_match_ = nullptr;
+  std::optional<FunctionRef<void(std::span<const CapturedNode>)>> on_match_;  // set during MatchAt
   std::uint64_t completions_ = 0;  // structural matches so far, predicates aside
 };
 

@@ -50,30 +50,21 @@ Spans TreeSitterSpans(const Language& language, const std::string& query_text, c
 }
 
 Spans OurSpans(const std::vector<QueryPattern>& patterns, const TSTree* tree, std::string_view source) {
+  NodeTable table(LanguageByName("python")->grammar());
+  BuildNodeTable(tree, table);
+  PatternMatcher matcher(table, source);
   Spans spans;
-  PatternMatcher matcher(source);
-  TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
-  bool more = true;
-  while (more) {  // every node, in document order
-    matcher.BeginNode();
+  for (std::uint32_t node = 0; node < table.size(); ++node) {  // every node: no start-kind index here
     for (const QueryPattern& pattern : patterns) {
-      matcher.MatchAt(pattern, ts_tree_cursor_current_node(&cursor), [&](std::span<const CapturedNode> captures) {
+      matcher.MatchAt(pattern, node, [&](std::span<const CapturedNode> captures) {
         for (const CapturedNode& captured : captures) {
           if (captured.capture == pattern.flagged_capture) {
-            spans.emplace(ts_node_start_byte(captured.node), ts_node_end_byte(captured.node));
+            spans.emplace(table[captured.node].start_byte, table[captured.node].end_byte);
           }
         }
       });
     }
-    if (ts_tree_cursor_goto_first_child(&cursor)) continue;
-    while (!ts_tree_cursor_goto_next_sibling(&cursor)) {
-      if (!ts_tree_cursor_goto_parent(&cursor)) {
-        more = false;
-        break;
-      }
-    }
   }
-  ts_tree_cursor_delete(&cursor);
   return spans;
 }
 

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <re2/re2.h>
 
-#include "quality/syntax_tree.h"
 
 namespace scbench::quality {
 namespace {
@@ -41,7 +40,7 @@ bool CompileRegex(Predicate& predicate, std::string& error) {
   return true;
 }
 
-std::optional<TSNode> FindCaptured(std::span<const CapturedNode> captures, std::uint16_t capture) {
+std::optional<std::uint32_t> FindCaptured(std::span<const CapturedNode> captures, std::uint16_t capture) {
   for (const CapturedNode& captured : captures) {
     if (captured.capture == capture) return captured.node;
   }
@@ -49,9 +48,9 @@ std::optional<TSNode> FindCaptured(std::span<const CapturedNode> captures, std::
 }
 
 std::optional<std::string_view> CapturedText(std::span<const CapturedNode> captures, std::uint16_t capture,
-                                             std::string_view source) {
+                                             const NodeTable& table, std::string_view source) {
   const auto node = FindCaptured(captures, capture);
-  return node ? std::optional(NodeText(*node, source)) : std::nullopt;
+  return node ? std::optional(table.Text(*node, source)) : std::nullopt;
 }
 
 bool IsOneOf(std::string_view text, const std::vector<std::string>& values) {
@@ -59,9 +58,9 @@ bool IsOneOf(std::string_view text, const std::vector<std::string>& values) {
 }
 
 /// #has-parent? (only the parent) and #has-ancestor? (any node above) over node kinds.
-bool HasKindAbove(const Predicate& predicate, TSNode node) {
-  for (TSNode above = ts_node_parent(node); !ts_node_is_null(above); above = ts_node_parent(above)) {
-    if (IsOneOf(ts_node_type(above), predicate.values)) return true;
+bool HasKindAbove(const Predicate& predicate, std::uint32_t node, const NodeTable& table) {
+  for (std::uint32_t above = table[node].parent; above != NodeTable::kNone; above = table[above].parent) {
+    if (IsOneOf(ts_language_symbol_name(table.grammar(), table[above].symbol), predicate.values)) return true;
     if (predicate.kind == PredicateKind::kHasParent) return false;
   }
   return false;
@@ -88,18 +87,19 @@ bool MakePredicate(std::string_view name, const std::vector<PredicateArgument>& 
   return out.kind != PredicateKind::kMatch || CompileRegex(out, error);
 }
 
-bool PredicateHolds(const Predicate& predicate, std::span<const CapturedNode> captures, std::string_view source) {
+bool PredicateHolds(const Predicate& predicate, std::span<const CapturedNode> captures, const NodeTable& table,
+                    std::string_view source) {
   if (predicate.kind == PredicateKind::kHasParent || predicate.kind == PredicateKind::kHasAncestor) {
     const auto node = FindCaptured(captures, predicate.capture);
-    return !node || HasKindAbove(predicate, *node) != predicate.negated;
+    return !node || HasKindAbove(predicate, *node, table) != predicate.negated;
   }
-  const auto subject = CapturedText(captures, predicate.capture, source);
+  const auto subject = CapturedText(captures, predicate.capture, table, source);
   if (!subject) return true;
   bool holds = false;
   switch (predicate.kind) {
     case PredicateKind::kEq:
       if (predicate.other_capture) {
-        holds = CapturedText(captures, *predicate.other_capture, source) == subject;
+        holds = CapturedText(captures, *predicate.other_capture, table, source) == subject;
       } else {
         holds = !predicate.values.empty() && predicate.values[0] == *subject;
       }

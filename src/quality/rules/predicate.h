@@ -14,6 +14,8 @@
 
 #include <tree_sitter/api.h>
 
+#include "quality/node_table.h"
+
 namespace re2 {
 class RE2;
 }
@@ -39,10 +41,10 @@ struct PredicateArgument {
   std::string text;
 };
 
-/// A node a match bound to a capture.
+/// A node (an index into the file's NodeTable) a match bound to a capture.
 struct CapturedNode {
   std::uint16_t capture = 0;
-  TSNode node;
+  std::uint32_t node = 0;
 };
 
 /// Builds `#name` (without the '#') from its arguments. Returns false with `error` for an
@@ -50,8 +52,9 @@ struct CapturedNode {
 bool MakePredicate(std::string_view name, const std::vector<PredicateArgument>& arguments, Predicate& out,
                    std::string& error);
 
-/// Whether `predicate` holds for a match that bound `captures`, over `source`. A predicate
-/// on an optional capture that did not match holds.
-bool PredicateHolds(const Predicate& predicate, std::span<const CapturedNode> captures, std::string_view source);
+/// Whether `predicate` holds for a match that bound `captures` in `table`, parsed from
+/// `source`. A predicate on an optional capture that did not match holds.
+bool PredicateHolds(const Predicate& predicate, std::span<const CapturedNode> captures, const NodeTable& table,
+                    std::string_view source);
 
 }  // namespace scbench::quality

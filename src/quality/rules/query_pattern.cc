@@ -318,6 +318,30 @@ bool CollectRootSymbols(const PatternElement& element, const TSLanguage* grammar
   return true;
 }
 
+void CountCaptures(const PatternElement& element, std::vector<int>& uses, bool& has_optional) {
+  has_optional = has_optional || element.optional;
+  for (const std::uint16_t capture : element.captures) {
+    if (uses.size() <= capture) uses.resize(capture + 1u, 0);
+    ++uses[capture];
+  }
+  for (const PatternElement& item : element.items) CountCaptures(item, uses, has_optional);
+}
+
+void PlanEarlyPredicates(QueryPattern& pattern) {
+  std::vector<int> uses;
+  bool has_optional = false;
+  CountCaptures(pattern.root, uses, has_optional);
+  pattern.checked_on_capture.assign(pattern.predicates.size(), false);
+  pattern.predicates_on_capture.assign(uses.size(), {});
+  if (has_optional) return;
+  for (std::size_t i = 0; i < pattern.predicates.size(); ++i) {
+    const Predicate& predicate = pattern.predicates[i];
+    if (predicate.other_capture || predicate.capture >= uses.size() || uses[predicate.capture] != 1) continue;
+    pattern.predicates_on_capture[predicate.capture].push_back(static_cast<std::uint16_t>(i));
+    pattern.checked_on_capture[i] = true;
+  }
+}
+
 bool QueryReader::ReadTopLevel(QueryPattern& pattern) {
   predicates_.clear();
   PatternElement root;
@@ -339,6 +363,7 @@ bool QueryReader::ReadTopLevel(QueryPattern& pattern) {
   if (!CollectRootSymbols(root, grammar_, pattern.root_symbols)) pattern.root_symbols.clear();
   pattern.root = std::move(root);
   pattern.predicates = std::move(predicates_);
+  PlanEarlyPredicates(pattern);
   return true;
 }
 

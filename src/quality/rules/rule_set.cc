@@ -38,12 +38,13 @@ namespace {
 
 /// The hit of one match: the lines of every node bound to the flagged capture (an
 /// initialisation and the loop that fills it make one hit).
-void AddHit(const Rule& rule, std::uint16_t flagged, std::span<const CapturedNode> captures, std::vector<RuleHit>& hits) {
+void AddHit(const Rule& rule, std::uint16_t flagged, std::span<const CapturedNode> captures, const NodeTable& table,
+            std::vector<RuleHit>& hits) {
   int first = 0, last = 0;
   for (const CapturedNode& captured : captures) {
     if (captured.capture != flagged) continue;
-    const int start = static_cast<int>(ts_node_start_point(captured.node).row) + 1;
-    const int end = static_cast<int>(ts_node_end_point(captured.node).row) + 1;
+    const int start = static_cast<int>(table[captured.node].start_row) + 1;
+    const int end = static_cast<int>(table[captured.node].end_row) + 1;
     first = first == 0 ? start : std::min(first, start);
     last = std::max(last, end);
   }
@@ -149,27 +150,20 @@ std::optional<std::vector<std::string>> RuleSet::StartKinds(const Rule& rule) co
   return kinds;
 }
 
-std::vector<RuleHit> RuleSet::Match(const Language& language, const TSTree* tree, std::string_view source,
-                                    const std::vector<TSNode>* roots) const {
+std::vector<RuleHit> RuleSet::Match(const Language& language, const NodeTable& table, std::string_view source) const {
   std::vector<RuleHit> hits;
   const LanguageRules* entry = RulesOf(language);
   if (entry == nullptr) return hits;
-  std::optional<RuleRootCollector> own_roots;
-  if (roots == nullptr) {
-    WalkTree(tree, own_roots.emplace(*this, language));
-    roots = &own_roots->roots;
-  }
-  PatternMatcher matcher(source);
-  const auto match_at = [&](std::uint32_t index, TSNode node) {
+  PatternMatcher matcher(table, source);
+  const auto match_at = [&](std::uint32_t index, std::uint32_t node) {
     const QueryPattern& pattern = entry->patterns[index];
     const Rule& rule = *entry->rule_of_pattern[index];
     matcher.MatchAt(pattern, node, [&](std::span<const CapturedNode> captures) {
-      AddHit(rule, pattern.flagged_capture, captures, hits);
+      AddHit(rule, pattern.flagged_capture, captures, table, hits);
     });
   };
-  for (const TSNode node : *roots) {
-    matcher.BeginNode();
-    const TSSymbol symbol = ts_node_symbol(node);
+  for (std::uint32_t node = 0; node < table.size(); ++node) {
+    const TSSymbol symbol = table[node].symbol;
     if (symbol < entry->patterns_at_symbol.size()) {
       for (const std::uint32_t index : entry->patterns_at_symbol[symbol]) match_at(index, node);
     }
@@ -177,6 +171,12 @@ std::vector<RuleHit> RuleSet::Match(const Language& language, const TSTree* tree
   }
   SortAndDeduplicate(hits);
   return hits;
+}
+
+std::vector<RuleHit> RuleSet::Match(const Language& language, const TSTree* tree, std::string_view source) const {
+  NodeTable table(language.grammar());
+  BuildNodeTable(tree, table);
+  return Match(language, table, source);
 }
 
 }  // namespace scbench::quality

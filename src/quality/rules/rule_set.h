@@ -13,6 +13,7 @@
 
 #include "quality/language.h"
 #include "quality/measurement.h"
+#include "quality/node_table.h"
 #include "quality/rules/query_pattern.h"
 #include "quality/rules/rule.h"
 #include "quality/syntax_tree.h"
@@ -43,12 +44,12 @@ class RuleSet {
   /// Languages that have rules.
   std::vector<const Language*> languages() const;
 
-  /// All hits in one parsed file, sorted by line then rule id, without duplicates. Safe to
-  /// call from several threads at once. Matching starts only at nodes where a pattern can
-  /// start: `roots` when given (collected by a RuleRootCollector during the shared walk),
-  /// otherwise collected here.
-  std::vector<RuleHit> Match(const Language& language, const TSTree* tree, std::string_view source,
-                             const std::vector<TSNode>* roots = nullptr) const;
+  /// All hits in one parsed file, whose nodes `table` holds (filled during the shared
+  /// walk), sorted by line then rule id, without duplicates. Safe to call from several
+  /// threads at once.
+  std::vector<RuleHit> Match(const Language& language, const NodeTable& table, std::string_view source) const;
+  /// Same, for a tree not walked yet.
+  std::vector<RuleHit> Match(const Language& language, const TSTree* tree, std::string_view source) const;
 
   /// The kinds that can start a pattern of `language`; null when it has no rules.
   const RootFilter* RootsOf(const Language& language) const;
@@ -69,21 +70,5 @@ class RuleSet {
 /// The built-in languages that a rule written for `rule_language` runs on: that language,
 /// and those that share its rules (TypeScript rules also run on TSX).
 std::vector<const Language*> LanguagesRunning(std::string_view rule_language);
-
-/// Collects, during the shared walk, the nodes where some rule's pattern can start.
-class RuleRootCollector final : public SyntaxVisitor {
- public:
-  RuleRootCollector(const RuleSet& rules, const Language& language) : filter_(rules.RootsOf(language)) {}
-  bool Enter(TSNode node, std::uint32_t, NodeContext) override {
-    if (filter_ != nullptr && filter_->Contains(ts_node_symbol(node))) roots.push_back(node);
-    return true;
-  }
-  void Leave(TSNode, std::uint32_t) override {}
-
-  std::vector<TSNode> roots;
-
- private:
-  const RootFilter* filter_;
-};
 
 }  // namespace scbench::quality

@@ -1,0 +1,49 @@
+#include "quality/node_table.h"
+
+namespace scbench::quality {
+
+bool NodeTable::HasChildWithField(std::uint32_t index, TSFieldId field) const {
+  for (std::uint32_t child = nodes_[index].first_child; child != kNone; child = nodes_[child].next_sibling) {
+    if (nodes_[child].field == field) return true;
+  }
+  return false;
+}
+
+void NodeTable::Reset(std::size_t expected) {
+  nodes_.clear();
+  nodes_.reserve(expected);
+  open_.clear();
+  last_child_.clear();
+}
+
+void NodeTable::Add(TSNode node, std::uint32_t depth, TSFieldId field) {
+  const auto index = static_cast<std::uint32_t>(nodes_.size());
+  const std::uint32_t parent = depth == 0 ? kNone : open_[depth - 1];
+  if (parent != kNone) {
+    std::uint32_t& previous = last_child_[depth - 1];
+    (previous == kNone ? nodes_[parent].first_child : nodes_[previous].next_sibling) = index;
+    previous = index;
+  }
+  if (open_.size() <= depth) {
+    open_.resize(depth + 1);
+    last_child_.resize(depth + 1);
+  }
+  open_[depth] = index;
+  last_child_[depth] = kNone;
+  nodes_.push_back({ts_node_symbol(node), field, ts_node_is_named(node), parent, kNone, kNone,
+                    ts_node_start_byte(node), ts_node_end_byte(node), ts_node_start_point(node).row,
+                    ts_node_end_point(node).row});
+}
+
+bool NodeTableBuilder::Enter(TSNode node, std::uint32_t depth, NodeContext context) {
+  table_.Add(node, depth, context.cursor != nullptr ? ts_tree_cursor_current_field_id(context.cursor) : 0);
+  return true;
+}
+
+void BuildNodeTable(const TSTree* tree, NodeTable& table) {
+  table.Reset(0);
+  NodeTableBuilder builder(table);
+  WalkTree(tree, builder);
+}
+
+}  // namespace scbench::quality

@@ -1,0 +1,72 @@
+#pragma once
+/// The nodes of one parsed file in document order, with their parent, first child, next
+/// sibling and field, recorded during the shared walk. The rule matcher reads the tree
+/// from here: moving a tree-sitter cursor to a node's children (through the hidden nodes
+/// between them) cost more than the matching itself.
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include <tree_sitter/api.h>
+
+#include "quality/syntax_tree.h"
+
+namespace scbench::quality {
+
+struct TableNode {
+  TSSymbol symbol = 0;
+  TSFieldId field = 0;  // the field it holds in its parent (0: none)
+  bool named = false;
+  std::uint32_t parent = 0;
+  std::uint32_t first_child = 0;
+  std::uint32_t next_sibling = 0;
+  std::uint32_t start_byte = 0;
+  std::uint32_t end_byte = 0;
+  std::uint32_t start_row = 0;  // 0-based
+  std::uint32_t end_row = 0;
+};
+
+class NodeTable {
+ public:
+  static constexpr std::uint32_t kNone = UINT32_MAX;
+
+  explicit NodeTable(const TSLanguage* grammar) : grammar_(grammar) {}
+
+  const TableNode& operator[](std::uint32_t index) const { return nodes_[index]; }
+  std::uint32_t size() const { return static_cast<std::uint32_t>(nodes_.size()); }
+  const TSLanguage* grammar() const { return grammar_; }
+  std::string_view Text(std::uint32_t index, std::string_view source) const {
+    return source.substr(nodes_[index].start_byte, nodes_[index].end_byte - nodes_[index].start_byte);
+  }
+  /// Whether some child of `index` holds `field`.
+  bool HasChildWithField(std::uint32_t index, TSFieldId field) const;
+
+  /// Clears the table and reserves room for about `expected` nodes.
+  void Reset(std::size_t expected);
+  /// Appends `node`, entered at `depth` of a walk in document order; `field` is the field
+  /// it holds in its parent.
+  void Add(TSNode node, std::uint32_t depth, TSFieldId field);
+
+ private:
+  const TSLanguage* grammar_;
+  std::vector<TableNode> nodes_;
+  std::vector<std::uint32_t> open_;        // open_[d]: the node entered last at depth d
+  std::vector<std::uint32_t> last_child_;  // last_child_[d]: the last child added under open_[d]
+};
+
+/// Fills a NodeTable during the shared walk.
+class NodeTableBuilder final : public SyntaxVisitor {
+ public:
+  explicit NodeTableBuilder(NodeTable& table) : table_(table) {}
+  bool Enter(TSNode node, std::uint32_t depth, NodeContext context) override;
+  void Leave(TSNode, std::uint32_t) override {}
+
+ private:
+  NodeTable& table_;
+};
+
+/// The table of a whole tree, from a walk of its own (for callers outside the shared walk).
+void BuildNodeTable(const TSTree* tree, NodeTable& table);
+
+}  // namespace scbench::quality
