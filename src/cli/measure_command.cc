@@ -44,7 +44,7 @@ bool ParseGate(const std::vector<std::string>& texts, std::vector<quality::GateC
 
 std::string Render(const quality::TreeMeasurement& measurement, const quality::RuleSet& rules,
                    const MeasureFlags& flags) {
-  if (flags.format == "json") return report::MeasureToJson(measurement).dump(2) + "\n";
+  if (flags.format == "json") return report::MeasureToJsonText(measurement);
   if (flags.format == "sarif") return report::MeasureToSarif(measurement, rules.rules()).dump(2) + "\n";
   return report::MeasureToText(measurement, {.top_callables = flags.top});
 }

@@ -66,7 +66,7 @@ void WalkSubtree(TSNode start, SyntaxVisitor& visitor) {
     }
     // Leave the current node, then move to its next sibling or climb until one exists.
     while (true) {
-      visitor.Leave(ts_tree_cursor_current_node(&cursor), depth);
+      visitor.Leave(ancestors[depth], depth);
       if (depth == 0) {
         ts_tree_cursor_delete(&cursor);
         return;

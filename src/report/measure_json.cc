@@ -3,6 +3,7 @@
 #include <cmath>
 #include <fmt/format.h>
 
+#include "common/work_queue.h"
 #include "report/version.h"
 
 namespace scbench::report {
@@ -141,11 +142,8 @@ Json LanguagesToJson(const quality::TreeMeasurement& m) {
   return out;
 }
 
-}  // namespace
-
-nlohmann::ordered_json MeasureToJson(const quality::TreeMeasurement& measurement) {
-  Json files = Json::array();
-  for (const auto& file : measurement.files) files.push_back(FileToJson(file));
+/// The whole document around `files`.
+Json Document(const quality::TreeMeasurement& measurement, Json files) {
   Json diagnostics = Json::array();
   for (const auto& diagnostic : measurement.diagnostics) {
     diagnostics.push_back(
@@ -169,6 +167,43 @@ nlohmann::ordered_json MeasureToJson(const quality::TreeMeasurement& measurement
            {{"trivial_wrappers", WasteToJson(measurement, &quality::CallableMeasurement::trivial_wrapper)},
             {"single_use_callables", WasteToJson(measurement, &quality::CallableMeasurement::single_use)}}},
           {"diagnostics", std::move(diagnostics)}};
+}
+
+/// `text` (a value rendered at depth 0) as it reads at `depth` of a two-space indent.
+std::string Indented(const std::string& text, int depth) {
+  const std::string margin(static_cast<std::size_t>(depth) * 2, ' ');
+  std::string out = margin;
+  out.reserve(text.size() + text.size() / 8);
+  for (const char c : text) {
+    out.push_back(c);
+    if (c == '\n') out += margin;
+  }
+  return out;
+}
+
+}  // namespace
+
+nlohmann::ordered_json MeasureToJson(const quality::TreeMeasurement& measurement) {
+  Json files = Json::array();
+  for (const auto& file : measurement.files) files.push_back(FileToJson(file));
+  return Document(measurement, std::move(files));
+}
+
+std::string MeasureToJsonText(const quality::TreeMeasurement& measurement) {
+  std::string document = Document(measurement, Json::array()).dump(2);
+  const std::string empty_files = "\n  \"files\": []";
+  const std::size_t at = document.find(empty_files);
+  if (measurement.files.empty() || at == std::string::npos) return document + "\n";
+  std::vector<std::string> entries(measurement.files.size());
+  RunParallel(entries.size(), WorkerCount(0), [&](std::size_t i, unsigned) {
+    entries[i] = Indented(FileToJson(measurement.files[i]).dump(2), 2);
+  });
+  std::string files = "\n  \"files\": [\n";
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    files += entries[i];
+    files += i + 1 < entries.size() ? ",\n" : "\n  ]";
+  }
+  return document.replace(at, empty_files.size(), files) + "\n";
 }
 
 }  // namespace scbench::report

@@ -12,4 +12,8 @@ inline constexpr int kMeasureSchemaVersion = 1;
 
 nlohmann::ordered_json MeasureToJson(const quality::TreeMeasurement& measurement);
 
+/// The text of MeasureToJson(measurement).dump(2) plus a newline, with the file entries
+/// (most of the document) rendered on every core.
+std::string MeasureToJsonText(const quality::TreeMeasurement& measurement);
+
 }  // namespace scbench::report

@@ -46,5 +46,15 @@ TEST(MeasureJson, SchemaIsVersionedAndCallablesCarryEveryMetric) {
   }
 }
 
+TEST(MeasureJson, TextRenderedInParallelIsTheDocumentsOwnDump) {
+  quality::TreeMeasurement measurement;
+  std::string error;
+  ASSERT_TRUE(quality::MeasureTree(kFixtures + "sample_project", {}, measurement, error)) << error;
+  ASSERT_GE(measurement.files.size(), 2u);
+  EXPECT_EQ(MeasureToJsonText(measurement), MeasureToJson(measurement).dump(2) + "\n");
+  measurement.files.clear();
+  EXPECT_EQ(MeasureToJsonText(measurement), MeasureToJson(measurement).dump(2) + "\n");
+}
+
 }  // namespace
 }  // namespace scbench::report
