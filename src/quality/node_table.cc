@@ -1,5 +1,7 @@
 #include "quality/node_table.h"
 
+#include <algorithm>
+
 namespace scbench::quality {
 
 bool NodeTable::HasChildWithField(std::uint32_t index, TSFieldId field) const {
@@ -30,14 +32,24 @@ void NodeTable::Add(TSNode node, std::uint32_t depth, TSFieldId field) {
   }
   open_[depth] = index;
   last_child_[depth] = kNone;
-  nodes_.push_back({ts_node_symbol(node), field, ts_node_is_named(node), parent, kNone, kNone,
-                    ts_node_start_byte(node), ts_node_end_byte(node), ts_node_start_point(node).row,
-                    ts_node_end_point(node).row});
+  nodes_.push_back(
+      {ts_node_symbol(node), field, ts_node_is_named(node), parent, kNone, kNone, ts_node_start_byte(node), ts_node_end_byte(node)});
 }
 
 bool NodeTableBuilder::Enter(TSNode node, std::uint32_t depth, NodeContext context) {
   table_.Add(node, depth, context.cursor != nullptr ? ts_tree_cursor_current_field_id(context.cursor) : 0);
   return true;
+}
+
+LineOfByte::LineOfByte(std::string_view text) {
+  line_starts_.push_back(0);
+  for (std::size_t at = text.find('\n'); at != std::string_view::npos; at = text.find('\n', at + 1)) {
+    line_starts_.push_back(static_cast<std::uint32_t>(at + 1));
+  }
+}
+
+int LineOfByte::operator()(std::uint32_t byte) const {
+  return static_cast<int>(std::upper_bound(line_starts_.begin(), line_starts_.end(), byte) - line_starts_.begin());
 }
 
 void BuildNodeTable(const TSTree* tree, NodeTable& table) {

@@ -22,9 +22,7 @@ struct TableNode {
   std::uint32_t first_child = 0;
   std::uint32_t next_sibling = 0;
   std::uint32_t start_byte = 0;
-  std::uint32_t end_byte = 0;
-  std::uint32_t start_row = 0;  // 0-based
-  std::uint32_t end_row = 0;
+  std::uint32_t end_byte = 0;  // lines are found from bytes when needed (LineOfByte)
 };
 
 class NodeTable {
@@ -68,5 +66,15 @@ class NodeTableBuilder final : public SyntaxVisitor {
 
 /// The table of a whole tree, from a walk of its own (for callers outside the shared walk).
 void BuildNodeTable(const TSTree* tree, NodeTable& table);
+
+/// 1-based line numbers of byte offsets in one text, by binary search over its line starts.
+class LineOfByte {
+ public:
+  explicit LineOfByte(std::string_view text);
+  int operator()(std::uint32_t byte) const;
+
+ private:
+  std::vector<std::uint32_t> line_starts_;
+};
 
 }  // namespace scbench::quality

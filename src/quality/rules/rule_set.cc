@@ -12,26 +12,9 @@ struct RuleSet::LanguageRules {
   const Language* language = nullptr;
   std::vector<QueryPattern> patterns;
   std::vector<const Rule*> rule_of_pattern;
-  std::vector<std::vector<std::uint32_t>> patterns_at_symbol;
-  std::vector<std::uint32_t> patterns_anywhere;
-  RootFilter roots;
+  PatternIndex index;
 
-  void Index(std::size_t first_new) {
-    const std::size_t symbols = ts_language_symbol_count(language->grammar());
-    patterns_at_symbol.resize(symbols);
-    roots.symbols.resize(symbols, 0);
-    for (std::size_t i = first_new; i < patterns.size(); ++i) {
-      const auto index = static_cast<std::uint32_t>(i);
-      if (patterns[i].root_symbols.empty()) {
-        patterns_anywhere.push_back(index);
-        roots.any = true;
-      }
-      for (const TSSymbol symbol : patterns[i].root_symbols) {
-        patterns_at_symbol[symbol].push_back(index);
-        roots.symbols[symbol] = 1;
-      }
-    }
-  }
+  explicit LanguageRules(const Language& of) : language(&of), index(ts_language_symbol_count(of.grammar())) {}
 };
 
 namespace {
@@ -39,12 +22,13 @@ namespace {
 /// The hit of one match: the lines of every node bound to the flagged capture (an
 /// initialisation and the loop that fills it make one hit).
 void AddHit(const Rule& rule, std::uint16_t flagged, std::span<const CapturedNode> captures, const NodeTable& table,
-            std::vector<RuleHit>& hits) {
+            const LineOfByte& line_of, std::vector<RuleHit>& hits) {
   int first = 0, last = 0;
   for (const CapturedNode& captured : captures) {
     if (captured.capture != flagged) continue;
-    const int start = static_cast<int>(table[captured.node].start_row) + 1;
-    const int end = static_cast<int>(table[captured.node].end_row) + 1;
+    const TableNode& node = table[captured.node];
+    const int start = line_of(node.start_byte);
+    const int end = line_of(node.end_byte);  // the row of tree-sitter's end point
     first = first == 0 ? start : std::min(first, start);
     last = std::max(last, end);
   }
@@ -107,13 +91,14 @@ std::optional<RuleSet> RuleSet::Load(std::vector<Rule> rules, std::string& error
 bool RuleSet::AddRule(const Language& language, const Rule& rule, std::string& error) {
   LanguageRules* entry = RulesOf(language);
   if (entry == nullptr) {
-    entry = languages_.emplace_back(std::make_unique<LanguageRules>()).get();
-    entry->language = &language;
+    entry = languages_.emplace_back(std::make_unique<LanguageRules>(language)).get();
   }
   const std::size_t first_new = entry->patterns.size();
   if (!ReadQueryPatterns(language.grammar(), rule, entry->patterns, error)) return false;
   entry->rule_of_pattern.resize(entry->patterns.size(), &rule);
-  entry->Index(first_new);
+  for (std::size_t i = first_new; i < entry->patterns.size(); ++i) {
+    entry->index.Add(static_cast<std::uint32_t>(i), entry->patterns[i]);
+  }
   return true;
 }
 
@@ -132,7 +117,7 @@ RuleSet::LanguageRules* RuleSet::RulesOf(const Language& language) const {
 
 const RootFilter* RuleSet::RootsOf(const Language& language) const {
   const LanguageRules* entry = RulesOf(language);
-  return entry != nullptr ? &entry->roots : nullptr;
+  return entry != nullptr ? &entry->index.roots() : nullptr;
 }
 
 std::optional<std::vector<std::string>> RuleSet::StartKinds(const Rule& rule) const {
@@ -155,19 +140,17 @@ std::vector<RuleHit> RuleSet::Match(const Language& language, const NodeTable& t
   const LanguageRules* entry = RulesOf(language);
   if (entry == nullptr) return hits;
   PatternMatcher matcher(table, source);
+  std::optional<LineOfByte> line_of;  // built at the first hit
   const auto match_at = [&](std::uint32_t index, std::uint32_t node) {
     const QueryPattern& pattern = entry->patterns[index];
     const Rule& rule = *entry->rule_of_pattern[index];
     matcher.MatchAt(pattern, node, [&](std::span<const CapturedNode> captures) {
-      AddHit(rule, pattern.flagged_capture, captures, table, hits);
+      if (!line_of) line_of.emplace(source);
+      AddHit(rule, pattern.flagged_capture, captures, table, *line_of, hits);
     });
   };
   for (std::uint32_t node = 0; node < table.size(); ++node) {
-    const TSSymbol symbol = table[node].symbol;
-    if (symbol < entry->patterns_at_symbol.size()) {
-      for (const std::uint32_t index : entry->patterns_at_symbol[symbol]) match_at(index, node);
-    }
-    for (const std::uint32_t index : entry->patterns_anywhere) match_at(index, node);
+    entry->index.ForEachCandidate(table, node, source, [&](std::uint32_t index) { match_at(index, node); });
   }
   SortAndDeduplicate(hits);
   return hits;

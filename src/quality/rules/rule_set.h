@@ -14,18 +14,12 @@
 #include "quality/language.h"
 #include "quality/measurement.h"
 #include "quality/node_table.h"
+#include "quality/rules/pattern_index.h"
 #include "quality/rules/query_pattern.h"
 #include "quality/rules/rule.h"
 #include "quality/syntax_tree.h"
 
 namespace scbench::quality {
-
-/// Which node kinds can start a pattern.
-struct RootFilter {
-  std::vector<std::uint8_t> symbols;  // symbol -> can start a pattern
-  bool any = false;                   // some pattern can start at any node
-  bool Contains(TSSymbol symbol) const { return any || (symbol < symbols.size() && symbols[symbol] != 0); }
-};
 
 class RuleSet {
  public:

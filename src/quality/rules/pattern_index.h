@@ -1,0 +1,68 @@
+#pragma once
+/// Which of a language's patterns are worth trying at a node. Patterns are filed under the
+/// kinds where they start; a pattern that needs a literal at the end of a path of fields
+/// below its root, such as `(call function: (identifier) @f (#eq? @f "len"))` or
+/// `(call function: (attribute attribute: (identifier) @m) (#eq? @m "get"))`, is also
+/// keyed by that text, so that a call to `print` tries none of the patterns keyed to
+/// `len`, `int` or `get`.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <tree_sitter/api.h>
+
+#include "common/function_ref.h"
+#include "quality/node_table.h"
+#include "quality/rules/query_pattern.h"
+
+namespace scbench::quality {
+
+/// Which node kinds can start a pattern.
+struct RootFilter {
+  std::vector<std::uint8_t> symbols;  // symbol -> can start a pattern
+  bool any = false;                   // some pattern can start at any node
+  bool Contains(TSSymbol symbol) const { return any || (symbol < symbols.size() && symbols[symbol] != 0); }
+};
+
+class PatternIndex {
+ public:
+  explicit PatternIndex(std::size_t symbol_count);
+
+  /// Files `pattern` under number `index`.
+  void Add(std::uint32_t index, const QueryPattern& pattern);
+
+  /// Calls `visit` with the number of every pattern worth trying at `node`, each once.
+  void ForEachCandidate(const NodeTable& table, std::uint32_t node, std::string_view source,
+                        FunctionRef<void(std::uint32_t)> visit) const;
+
+  const RootFilter& roots() const { return roots_; }
+
+ private:
+  /// One step down a key's path: the child in `field`, of kind `symbol`.
+  struct Step {
+    TSFieldId field = 0;
+    TSSymbol symbol = 0;
+    bool operator==(const Step&) const = default;
+  };
+  /// Patterns keyed by the text of the node at the end of `path` below the root.
+  struct Keyed {
+    std::vector<Step> path;
+    std::unordered_map<std::string, std::vector<std::uint32_t>> by_text;
+  };
+  /// Calls `visit` with every node at the end of `path` (from `step` on) below `node`.
+  static void ForEachAtPath(const NodeTable& table, std::uint32_t node, const std::vector<Step>& path, std::size_t step,
+                            FunctionRef<void(std::uint32_t)> visit);
+  struct AtSymbol {
+    std::vector<std::uint32_t> unkeyed;
+    std::vector<Keyed> keyed;
+  };
+
+  std::vector<AtSymbol> at_symbol_;
+  std::vector<std::uint32_t> anywhere_;
+  RootFilter roots_;
+};
+
+}  // namespace scbench::quality
