@@ -26,7 +26,9 @@ FileMeasurement AnalyzeSyntax(const Language& language, const TSTree* tree, std:
   CloneTokenCollector clones(language, source);
   CallSiteCollector calls(language, source, called_names);
   std::vector<SyntaxVisitor*> visitors{&clones, &calls};
-  // The rule matcher reads the tree from a table of its nodes, filled during the walk.
+  // The rule matcher reads the tree from a table of its nodes, filled during the walk
+  // when the language has rules.
+  if (rules != nullptr && rules->RootsOf(language) == nullptr) rules = nullptr;
   NodeTable nodes(language.grammar());
   NodeTableBuilder node_recorder(nodes);
   if (rules != nullptr) {
