@@ -18,9 +18,14 @@ void NodeTable::Reset(std::size_t expected) {
   last_child_.clear();
 }
 
-void NodeTable::Add(TSNode node, std::uint32_t depth, TSFieldId field) {
+void NodeTable::Add(TSNode node, std::uint32_t depth, const TSTreeCursor* cursor) {
   const auto index = static_cast<std::uint32_t>(nodes_.size());
   const std::uint32_t parent = depth == 0 ? kNone : open_[depth - 1];
+  TSFieldId field = 0;
+  if (parent != kNone && cursor != nullptr &&
+      (field_parents_ == nullptr || field_parents_->Contains(nodes_[parent].symbol))) {
+    field = ts_tree_cursor_current_field_id(cursor);
+  }
   if (parent != kNone) {
     std::uint32_t& previous = last_child_[depth - 1];
     (previous == kNone ? nodes_[parent].first_child : nodes_[previous].next_sibling) = index;
@@ -37,7 +42,7 @@ void NodeTable::Add(TSNode node, std::uint32_t depth, TSFieldId field) {
 }
 
 bool NodeTableBuilder::Enter(TSNode node, std::uint32_t depth, NodeContext context) {
-  table_.Add(node, depth, context.cursor != nullptr ? ts_tree_cursor_current_field_id(context.cursor) : 0);
+  table_.Add(node, depth, context.cursor);
   return true;
 }
 

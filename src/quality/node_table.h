@@ -25,11 +25,21 @@ struct TableNode {
   std::uint32_t end_byte = 0;  // lines are found from bytes when needed (LineOfByte)
 };
 
+/// The kinds of node whose children get their field recorded: finding a node's field costs
+/// a lookup, and patterns test fields under a few kinds only.
+struct FieldParents {
+  std::vector<std::uint8_t> symbols;  // symbol -> record its children's fields
+  bool all = false;
+  bool Contains(TSSymbol symbol) const { return all || (symbol < symbols.size() && symbols[symbol] != 0); }
+};
+
 class NodeTable {
  public:
   static constexpr std::uint32_t kNone = UINT32_MAX;
 
-  explicit NodeTable(const TSLanguage* grammar) : grammar_(grammar) {}
+  /// Records the fields of children of `field_parents` (every node's when null).
+  explicit NodeTable(const TSLanguage* grammar, const FieldParents* field_parents = nullptr)
+      : grammar_(grammar), field_parents_(field_parents) {}
 
   const TableNode& operator[](std::uint32_t index) const { return nodes_[index]; }
   std::uint32_t size() const { return static_cast<std::uint32_t>(nodes_.size()); }
@@ -42,12 +52,13 @@ class NodeTable {
 
   /// Clears the table and reserves room for about `expected` nodes.
   void Reset(std::size_t expected);
-  /// Appends `node`, entered at `depth` of a walk in document order; `field` is the field
-  /// it holds in its parent.
-  void Add(TSNode node, std::uint32_t depth, TSFieldId field);
+  /// Appends `node`, entered at `depth` of a walk in document order; `cursor` stands on it
+  /// (for its field; null: no field).
+  void Add(TSNode node, std::uint32_t depth, const TSTreeCursor* cursor);
 
  private:
   const TSLanguage* grammar_;
+  const FieldParents* field_parents_;
   std::vector<TableNode> nodes_;
   std::vector<std::uint32_t> open_;        // open_[d]: the node entered last at depth d
   std::vector<std::uint32_t> last_child_;  // last_child_[d]: the last child added under open_[d]

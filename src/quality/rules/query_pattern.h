@@ -17,6 +17,7 @@
 
 #include <tree_sitter/api.h>
 
+#include "quality/node_table.h"
 #include "quality/rules/predicate.h"
 #include "quality/rules/rule.h"
 
@@ -59,6 +60,10 @@ struct QueryPattern {
 
   static constexpr std::uint16_t kNoCapture = 0xFFFF;
 };
+
+/// Marks in `out` the kinds whose children `pattern` tests by field (`all` when a
+/// wildcard's children are).
+void MarkFieldParents(const QueryPattern& pattern, FieldParents& out);
 
 /// Reads `rule.query` for `grammar` into `out`. Returns false with `error` naming the rule,
 /// the query line and the problem (syntax, unknown kind or field, unknown capture, missing
