@@ -13,6 +13,13 @@ import unittest
 SCBENCH = FIXTURES = None
 
 
+def write_one_rule_pack(path, language, rule_id, query):
+    with open(path, "w") as handle:
+        handle.write(f"language: {language}\ncategory: broken\nrules:\n"
+                     f"  - id: {rule_id}\n    severity: 1\n    message: m\n"
+                     f"    query: {json.dumps(query)}\n")
+
+
 def run(*args):
     return subprocess.run([SCBENCH, *args], capture_output=True, text=True, timeout=120)
 
@@ -55,26 +62,21 @@ class MeasureCommand(unittest.TestCase):
         self.assertEqual(run("frobnicate").returncode, 2)
         self.assertEqual(run("measure", self.sample, "--output", "/no/such/dir/out.json").returncode, 2)
 
-    def test_broken_user_rule_stops_before_measuring_even_for_an_absent_language(self):
+    def measure_with_one_rule(self, language, rule_id, query):
         with tempfile.TemporaryDirectory() as tmp:
-            with open(os.path.join(tmp, "go-rules.yaml"), "w") as handle:
-                handle.write("language: go\ncategory: broken\nrules:\n"
-                             "  - id: go-broken\n    severity: 1\n    message: m\n"
-                             "    query: \"(call_expression\"\n")
-            result = run("measure", self.sample, "--rules", tmp)
-            self.assertEqual(result.returncode, 2)
-            self.assertIn("go-rules.yaml: rule 'go-broken': syntax error", result.stderr)
-            self.assertEqual(result.stdout, "")
+            write_one_rule_pack(os.path.join(tmp, "user-rules.yaml"), language, rule_id, query)
+            return run("measure", self.sample, "--rules", tmp)
+
+    def test_broken_user_rule_stops_before_measuring_even_for_an_absent_language(self):
+        result = self.measure_with_one_rule("go", "go-broken", "(call_expression")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("user-rules.yaml: rule 'go-broken': syntax error", result.stderr)
+        self.assertEqual(result.stdout, "")
 
     def test_user_rule_that_can_never_match_is_refused_by_tree_sitters_analysis(self):
-        with tempfile.TemporaryDirectory() as tmp:
-            with open(os.path.join(tmp, "leaf.yaml"), "w") as handle:
-                handle.write("language: python\ncategory: broken\nrules:\n"
-                             "  - id: py-leaf-parent\n    severity: 1\n    message: m\n"
-                             "    query: \"(identifier (call)) @match\"\n")
-            result = run("measure", self.sample, "--rules", tmp)
-            self.assertEqual(result.returncode, 2)
-            self.assertIn("leaf.yaml: rule 'py-leaf-parent': impossible pattern structure", result.stderr)
+        result = self.measure_with_one_rule("python", "py-leaf-parent", "(identifier (call)) @match")
+        self.assertEqual(result.returncode, 2)
+        self.assertIn("user-rules.yaml: rule 'py-leaf-parent': impossible pattern structure", result.stderr)
 
     def test_rules_list_show_and_test(self):
         listed = run("rules", "list", "--language", "typescript")
