@@ -32,7 +32,7 @@ FileMeasurement AnalyzeSyntax(const Language& language, const TSTree* tree, std:
   NodeTable nodes(language.grammar(), rules != nullptr ? rules->FieldParentsOf(language) : nullptr);
   NodeTableBuilder node_recorder(nodes);
   if (rules != nullptr) {
-    nodes.Reset(source.size() / 3);
+    nodes.Reset(std::min<std::size_t>(source.size() / 3, std::size_t{1} << 20));  // about a node per 3 bytes
     visitors.push_back(&node_recorder);
   }
   FileMeasurement measurement = MeasureSyntax(language, tree, source, path, visitors);

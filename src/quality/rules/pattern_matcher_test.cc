@@ -137,6 +137,9 @@ TEST(ReadQueryPatterns, ErrorsNameTheRuleTheLineAndTheProblem) {
   std::string deep;
   for (int i = 0; i < 100; ++i) deep += "(block ";
   EXPECT_NE(ReadError(deep).find("nested more than 64 levels"), std::string::npos);
+  std::string wide = "(block";
+  for (int i = 0; i < 300; ++i) wide += " (pass_statement)";
+  EXPECT_NE(ReadError(wide + ") @match").find("more than 256 elements in one node"), std::string::npos);
 }
 
 TEST(ReadQueryPatterns, StartKindsComeFromTheRootOrItsChoices) {

@@ -6,8 +6,10 @@
 namespace scbench::quality {
 namespace {
 
-/// Deeper queries are refused rather than risk the reader's (and the matcher's) stack.
+/// Deeper queries, or longer sequences of siblings, are refused rather than risk the
+/// reader's and the matcher's stacks (the matcher recurses once per element).
 constexpr int kMaxNesting = 64;
+constexpr std::size_t kMaxItems = 256;
 
 bool IsIdentifierStart(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-'; }
 
@@ -199,6 +201,7 @@ bool QueryReader::ReadItems(PatternElement& parent, int depth) {
       continue;
     }
     if (!ReadChild(parent, anchored, depth)) return false;
+    if (parent.items.size() > kMaxItems) return Fail("more than " + std::to_string(kMaxItems) + " elements in one node");
     anchored = false;
   }
 }
@@ -252,6 +255,7 @@ bool QueryReader::ReadAlternation(PatternElement& out, int depth) {
       return Fail("captures on a group are not supported");
     }
     out.items.push_back(std::move(choice));
+    if (out.items.size() > kMaxItems) return Fail("more than " + std::to_string(kMaxItems) + " choices");
   }
   if (out.items.empty()) return Fail("syntax error: empty alternation");
   return true;
