@@ -31,7 +31,7 @@ std::uint32_t CloneTokenCollector::InternIdentifier(TSNode node) {
 
 bool CloneTokenCollector::Enter(TSNode node, std::uint32_t depth, NodeContext context) {
   if (skipped_depth_ != UINT32_MAX) return true;
-  const TSSymbol symbol = ts_node_symbol(node);
+  const TSSymbol symbol = context.symbol;
   const std::uint16_t roles = language_.roles(symbol);
   if ((roles & kRoleComment) != 0) {
     skipped_depth_ = depth;  // with what a comment holds (Rust's doc-comment markers)
@@ -44,7 +44,7 @@ bool CloneTokenCollector::Enter(TSNode node, std::uint32_t depth, NodeContext co
     }
     ++statements_seen_;
   }
-  if ((roles & kRoleIdentifier) != 0 && ts_node_child_count(node) == 0) {
+  if ((roles & kRoleIdentifier) != 0 && context.leaf) {
     tokens_.push_back(kIdentifierTag | InternIdentifier(node));
     return true;
   }
@@ -53,7 +53,7 @@ bool CloneTokenCollector::Enter(TSNode node, std::uint32_t depth, NodeContext co
     skipped_depth_ = depth;
     return true;
   }
-  const bool leaf = ts_node_child_count(node) == 0;
+  const bool leaf = context.leaf;
   if (leaf || ts_node_is_named(node)) tokens_.push_back((leaf ? kTokenTag : kNodeTag) | symbol);
   if ((roles & kRoleCloneRoot) != 0 && open_.size() < kMaxNestedCandidates) {
     open_.push_back({depth, static_cast<std::uint32_t>(tokens_.size() - 1), statements_seen_,

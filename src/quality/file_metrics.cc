@@ -10,6 +10,7 @@ constexpr std::uint8_t kHasCode = 1;
 constexpr std::uint8_t kHasComment = 2;
 constexpr std::uint8_t kHasDocstring = 4;
 constexpr std::uint32_t kNone = UINT32_MAX;
+constexpr TSSymbol kErrorSymbol = 65535;  // ts_builtin_sym_error, which api.h does not export
 
 /// Where decisions, statements and nesting inside a region are credited. A function's
 /// scope only counts its body (parameters and annotations are not part of its paths);
@@ -38,11 +39,11 @@ class MetricsWalk final : public SyntaxVisitor {
 
   bool Enter(TSNode node, std::uint32_t depth, NodeContext context) override {
     context_ = context;
-    const TSSymbol symbol = ts_node_symbol(node);
+    const TSSymbol symbol = context.symbol;
     const std::uint16_t roles = language_.roles(symbol);
-    if (ts_node_is_error(node) || ts_node_is_missing(node)) ++out_.parse_errors;
+    if (symbol == kErrorSymbol || (context.leaf && ts_node_is_missing(node))) ++out_.parse_errors;
     if ((roles & kRoleComment) != 0 && comment_depth_ == kNone) comment_depth_ = depth;
-    if (ts_node_child_count(node) == 0) MarkLeaf(node);
+    if (context.leaf) MarkLeaf(node);
     if ((roles & kRoleStatement) != 0) EnterStatement(node, depth);
     if ((roles & kRoleNesting) != 0) EnterNesting(node, depth);
     if ((roles & kRoleDecision) != 0 && hidden_depth_ == kNone) CountDecision(node, symbol, depth);

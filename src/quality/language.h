@@ -22,6 +22,9 @@ struct NodeContext {
   /// The walk's cursor, standing on the node (null outside a walk): for what only a
   /// cursor knows cheaply, such as the field the node holds.
   const TSTreeCursor* cursor = nullptr;
+  /// The node's kind and whether it has no children, read once for every visitor.
+  TSSymbol symbol = 0;
+  bool leaf = false;
 };
 
 /// Counts how many decision points one node contributes (McCabe: each adds one path).

@@ -18,13 +18,13 @@ void NodeTable::Reset(std::size_t expected) {
   last_child_.clear();
 }
 
-void NodeTable::Add(TSNode node, std::uint32_t depth, const TSTreeCursor* cursor) {
+void NodeTable::Add(TSNode node, std::uint32_t depth, const NodeContext& context) {
   const auto index = static_cast<std::uint32_t>(nodes_.size());
   const std::uint32_t parent = depth == 0 ? kNone : open_[depth - 1];
   TSFieldId field = 0;
-  if (parent != kNone && cursor != nullptr &&
+  if (parent != kNone && context.cursor != nullptr &&
       (field_parents_ == nullptr || field_parents_->Contains(nodes_[parent].symbol))) {
-    field = ts_tree_cursor_current_field_id(cursor);
+    field = ts_tree_cursor_current_field_id(context.cursor);
   }
   if (parent != kNone) {
     std::uint32_t& previous = last_child_[depth - 1];
@@ -38,11 +38,11 @@ void NodeTable::Add(TSNode node, std::uint32_t depth, const TSTreeCursor* cursor
   open_[depth] = index;
   last_child_[depth] = kNone;
   nodes_.push_back(
-      {ts_node_symbol(node), field, ts_node_is_named(node), parent, kNone, kNone, ts_node_start_byte(node), ts_node_end_byte(node)});
+      {context.symbol, field, ts_node_is_named(node), parent, kNone, kNone, ts_node_start_byte(node), ts_node_end_byte(node)});
 }
 
 bool NodeTableBuilder::Enter(TSNode node, std::uint32_t depth, NodeContext context) {
-  table_.Add(node, depth, context.cursor);
+  table_.Add(node, depth, context);
   return true;
 }
 

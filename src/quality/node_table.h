@@ -52,9 +52,8 @@ class NodeTable {
 
   /// Clears the table and reserves room for about `expected` nodes.
   void Reset(std::size_t expected);
-  /// Appends `node`, entered at `depth` of a walk in document order; `cursor` stands on it
-  /// (for its field; null: no field).
-  void Add(TSNode node, std::uint32_t depth, const TSTreeCursor* cursor);
+  /// Appends `node`, entered at `depth` of a walk in document order with `context`.
+  void Add(TSNode node, std::uint32_t depth, const NodeContext& context);
 
  private:
   const TSLanguage* grammar_;

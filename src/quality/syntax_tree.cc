@@ -53,8 +53,8 @@ void WalkSubtree(TSNode start, SyntaxVisitor& visitor) {
   const auto enter = [&](TSNode node) {
     if (ancestors.size() <= depth) ancestors.resize(depth + 1);
     ancestors[depth] = node;
-    const NodeContext context{depth >= 1 ? ancestors[depth - 1] : TSNode{},
-                              depth >= 2 ? ancestors[depth - 2] : TSNode{}, &cursor};
+    const NodeContext context{depth >= 1 ? ancestors[depth - 1] : TSNode{}, depth >= 2 ? ancestors[depth - 2] : TSNode{},
+                              &cursor, ts_node_symbol(node), ts_node_child_count(node) == 0};
     return visitor.Enter(node, depth, context);
   };
   bool descend = enter(start);

@@ -4,8 +4,8 @@
 
 namespace scbench::quality {
 
-bool CallSiteCollector::Enter(TSNode node, std::uint32_t, NodeContext) {
-  if ((language_.roles(ts_node_symbol(node)) & kRoleCall) == 0) return true;
+bool CallSiteCollector::Enter(TSNode node, std::uint32_t, NodeContext context) {
+  if ((language_.roles(context.symbol) & kRoleCall) == 0) return true;
   TSNode callee = ts_node_child_by_field_id(node, language_.call_function_field());
   // `a.b.method(...)` calls `method`: descend to the last named leaf of the callee.
   while (!ts_node_is_null(callee) && ts_node_named_child_count(callee) > 0) {
