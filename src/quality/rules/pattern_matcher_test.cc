@@ -148,9 +148,11 @@ TEST(ReadQueryPatterns, StartKindsComeFromTheRootOrItsChoices) {
   const TSLanguage* python = LanguageByName("python")->grammar();
   ASSERT_TRUE(ReadQueryPatterns(python, PythonRule("; a comment\n[(call) (list)] @match\n(_) @match\n"), patterns, error))
       << error;
-  ASSERT_EQ(patterns.size(), 2u);
-  EXPECT_EQ(patterns[0].root_symbols.size(), 2u);
-  EXPECT_TRUE(patterns[1].root_symbols.empty());
+  ASSERT_EQ(patterns.size(), 3u);  // the alternation gives a pattern per choice
+  EXPECT_EQ(patterns[0].root_symbols.size(), 1u);
+  EXPECT_EQ(patterns[1].root_symbols.size(), 1u);
+  EXPECT_NE(patterns[0].root_symbols, patterns[1].root_symbols);
+  EXPECT_TRUE(patterns[2].root_symbols.empty());
 }
 
 TEST(ReadQueryPatterns, FieldParentsAreTheKindsWhoseChildrenAreTestedByField) {

@@ -32,7 +32,7 @@ class QueryReader {
   bool ReadString(std::string& out);
   bool Fail(const std::string& what);
 
-  bool ReadTopLevel(QueryPattern& pattern);
+  bool ReadTopLevel(std::vector<QueryPattern>& out);
   bool ReadPattern(PatternElement& out, int depth);
   bool ReadParenthesized(PatternElement& out, int depth);
   bool ReadAlternation(PatternElement& out, int depth);
@@ -346,7 +346,7 @@ void PlanEarlyPredicates(QueryPattern& pattern) {
   }
 }
 
-bool QueryReader::ReadTopLevel(QueryPattern& pattern) {
+bool QueryReader::ReadTopLevel(std::vector<QueryPattern>& out) {
   predicates_.clear();
   PatternElement root;
   if (!ReadPattern(root, 0)) return false;
@@ -364,17 +364,29 @@ bool QueryReader::ReadTopLevel(QueryPattern& pattern) {
     }
   }
   HandDown(root);
-  if (!CollectRootSymbols(root, grammar_, pattern.root_symbols)) pattern.root_symbols.clear();
-  pattern.root = std::move(root);
-  pattern.predicates = std::move(predicates_);
-  PlanEarlyPredicates(pattern);
+  // A top-level alternation of nodes is one pattern per choice: each is then filed under
+  // its own kind and keyed by its own literals (pattern_index.h).
+  std::vector<PatternElement> roots;
+  const auto is_node = [](const PatternElement& choice) { return choice.form == PatternElement::Form::kNode; };
+  if (root.form == PatternElement::Form::kAlternation && std::all_of(root.items.begin(), root.items.end(), is_node)) {
+    roots = std::move(root.items);
+  } else {
+    roots.push_back(std::move(root));
+  }
+  for (PatternElement& start : roots) {
+    QueryPattern& pattern = out.emplace_back();
+    if (!CollectRootSymbols(start, grammar_, pattern.root_symbols)) pattern.root_symbols.clear();
+    pattern.root = std::move(start);
+    pattern.predicates = predicates_;
+    PlanEarlyPredicates(pattern);
+  }
   return true;
 }
 
 bool QueryReader::ReadAll(std::vector<QueryPattern>& out) {
   SkipSpace();
   while (!AtEnd()) {
-    if (!ReadTopLevel(out.emplace_back())) return false;
+    if (!ReadTopLevel(out)) return false;
     SkipSpace();
   }
   if (out.empty()) return Fail("empty query");
