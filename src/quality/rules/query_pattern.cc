@@ -38,6 +38,8 @@ class QueryReader {
   bool ReadAlternation(PatternElement& out, int depth);
   bool ReadItems(PatternElement& parent, int depth);
   bool ReadChild(PatternElement& parent, bool anchored, int depth);
+  TSFieldId ReadFieldName();
+  bool ReadFieldPrefix(TSFieldId& field);
   bool ReadPredicate();
   bool ReadSuffix(PatternElement& out);
   bool ReadKind(std::string_view name, bool named, PatternElement& out);
@@ -206,28 +208,42 @@ bool QueryReader::ReadItems(PatternElement& parent, int depth) {
   }
 }
 
+/// A field name, resolved; 0 after recording an error.
+TSFieldId QueryReader::ReadFieldName() {
+  const std::string_view name = ReadIdentifier();
+  const TSFieldId id = ts_language_field_id_for_name(grammar_, name.data(), static_cast<std::uint32_t>(name.size()));
+  if (id == 0) Fail("unknown field '" + std::string(name) + "'");
+  return id;
+}
+
+/// `field:` before a child, when there is one (`_` alone is the wildcard, not a field).
+bool QueryReader::ReadFieldPrefix(TSFieldId& field) {
+  const bool wildcard = Peek() == '_' && !IsIdentifierChar(Peek(1));
+  if (!IsIdentifierStart(Peek()) || wildcard) return true;
+  const std::size_t name_start = pos_;
+  field = ReadFieldName();
+  SkipSpace();
+  if (Peek() != ':') {
+    pos_ = name_start;
+    error_.clear();
+    return Fail("syntax error: expected 'field:' or a pattern");
+  }
+  ++pos_;
+  return field != 0;
+}
+
 /// One child element, with its `field:` or as `!field`.
 bool QueryReader::ReadChild(PatternElement& parent, bool anchored, int depth) {
-  TSFieldId field = 0;
-  if (IsIdentifierStart(Peek()) && !(Peek() == '_' && !IsIdentifierChar(Peek(1)))) {
-    const std::string_view name = ReadIdentifier();
-    const TSFieldId id =
-        ts_language_field_id_for_name(grammar_, name.data(), static_cast<std::uint32_t>(name.size()));
-    SkipSpace();
-    if (Peek() != ':') return Fail("syntax error: expected ':' after field '" + std::string(name) + "'");
+  if (Peek() == '!') {
     ++pos_;
-    if (id == 0) return Fail("unknown field '" + std::string(name) + "'");
-    field = id;
-  } else if (Peek() == '!') {
-    ++pos_;
-    const std::string_view name = ReadIdentifier();
-    const TSFieldId id =
-        ts_language_field_id_for_name(grammar_, name.data(), static_cast<std::uint32_t>(name.size()));
-    if (id == 0) return Fail("unknown field '" + std::string(name) + "'");
-    if (parent.form != PatternElement::Form::kNode) return Fail("'!" + std::string(name) + "' outside a node");
-    parent.absent_fields.push_back(id);
+    const TSFieldId absent = ReadFieldName();
+    if (absent == 0) return false;
+    if (parent.form != PatternElement::Form::kNode) return Fail("'!field' outside a node");
+    parent.absent_fields.push_back(absent);
     return true;
   }
+  TSFieldId field = 0;
+  if (!ReadFieldPrefix(field)) return false;
   PatternElement child;
   if (!ReadPattern(child, depth + 1)) return false;
   if (child.form == PatternElement::Form::kGroup && !child.captures.empty()) {
@@ -346,26 +362,23 @@ void PlanEarlyPredicates(QueryPattern& pattern) {
   }
 }
 
-bool QueryReader::ReadTopLevel(std::vector<QueryPattern>& out) {
-  predicates_.clear();
-  PatternElement root;
-  if (!ReadPattern(root, 0)) return false;
-  if (root.optional) return Fail("a top-level pattern cannot be optional");
-  if (root.form == PatternElement::Form::kGroup) {
-    if (!root.captures.empty()) return Fail("captures on a group are not supported");
-    if (root.items.size() == 1 && !root.last_anchored && root.items.front().form != PatternElement::Form::kGroup) {
-      PatternElement only = std::move(root.items.front());
-      root = std::move(only);
-      root.immediate = false;
-      root.field = 0;
-    } else {  // siblings: matched among the children of any node
-      root.form = PatternElement::Form::kNode;
-      root.test = PatternElement::Test::kAnyNode;
-    }
+/// A top-level group of one element is that element; a group of several is a sequence of
+/// siblings, matched among the children of any node.
+void UnwrapTopLevelGroup(PatternElement& root) {
+  if (root.items.size() == 1 && !root.last_anchored && root.items.front().form != PatternElement::Form::kGroup) {
+    PatternElement only = std::move(root.items.front());
+    root = std::move(only);
+    root.immediate = false;
+    root.field = 0;
+  } else {
+    root.form = PatternElement::Form::kNode;
+    root.test = PatternElement::Test::kAnyNode;
   }
-  HandDown(root);
-  // A top-level alternation of nodes is one pattern per choice: each is then filed under
-  // its own kind and keyed by its own literals (pattern_index.h).
+}
+
+/// A top-level alternation of nodes is one pattern per choice: each is then filed under
+/// its own kind and keyed by its own literals (pattern_index.h).
+std::vector<PatternElement> SplitChoices(PatternElement root) {
   std::vector<PatternElement> roots;
   const auto is_node = [](const PatternElement& choice) { return choice.form == PatternElement::Form::kNode; };
   if (root.form == PatternElement::Form::kAlternation && std::all_of(root.items.begin(), root.items.end(), is_node)) {
@@ -373,7 +386,20 @@ bool QueryReader::ReadTopLevel(std::vector<QueryPattern>& out) {
   } else {
     roots.push_back(std::move(root));
   }
-  for (PatternElement& start : roots) {
+  return roots;
+}
+
+bool QueryReader::ReadTopLevel(std::vector<QueryPattern>& out) {
+  predicates_.clear();
+  PatternElement root;
+  if (!ReadPattern(root, 0)) return false;
+  if (root.optional) return Fail("a top-level pattern cannot be optional");
+  if (root.form == PatternElement::Form::kGroup) {
+    if (!root.captures.empty()) return Fail("captures on a group are not supported");
+    UnwrapTopLevelGroup(root);
+  }
+  HandDown(root);
+  for (PatternElement& start : SplitChoices(std::move(root))) {
     QueryPattern& pattern = out.emplace_back();
     if (!CollectRootSymbols(start, grammar_, pattern.root_symbols)) pattern.root_symbols.clear();
     pattern.root = std::move(start);
