@@ -1,8 +1,8 @@
 #pragma once
-/// Matches query patterns (query_pattern.h) at nodes of a parsed tree, as tree-sitter's
-/// query cursor would, but only at the nodes where a pattern starts and only as deep as
-/// the pattern reaches: a rule costs a few node tests where the cursor walked the whole
-/// subtree under each start node.
+/// Matches query patterns (query_pattern.h) at nodes of a parsed file, as tree-sitter's
+/// query cursor would, but reading the tree from its NodeTable, only at the nodes where a
+/// pattern starts and only as deep as the pattern reaches: a rule costs a few node tests
+/// where the cursor walked the whole subtree under each start node.
 ///
 /// Semantics follow tree-sitter's: child elements match children in order, not
 /// necessarily adjacent; an anchor `.` forbids named nodes in between (anonymous ones may
