@@ -25,10 +25,11 @@ struct TableNode {
   std::uint32_t end_byte = 0;  // lines are found from bytes when needed (LineOfByte)
 };
 
-/// The kinds of node whose children get their field recorded: finding a node's field costs
-/// a lookup, and patterns test fields under a few kinds only.
-struct FieldParents {
-  std::vector<std::uint8_t> symbols;  // symbol -> record its children's fields
+/// Some node kinds of one grammar, or all of them: where patterns can start, or the kinds
+/// whose children get their field recorded (finding a node's field costs a lookup, and
+/// patterns test fields under a few kinds only).
+struct KindSet {
+  std::vector<std::uint8_t> symbols;  // symbol -> in the set
   bool all = false;
   bool Contains(TSSymbol symbol) const { return all || (symbol < symbols.size() && symbols[symbol] != 0); }
 };
@@ -38,7 +39,7 @@ class NodeTable {
   static constexpr std::uint32_t kNone = UINT32_MAX;
 
   /// Records the fields of children of `field_parents` (every node's when null).
-  explicit NodeTable(const TSLanguage* grammar, const FieldParents* field_parents = nullptr)
+  explicit NodeTable(const TSLanguage* grammar, const KindSet* field_parents = nullptr)
       : grammar_(grammar), field_parents_(field_parents) {}
 
   const TableNode& operator[](std::uint32_t index) const { return nodes_[index]; }
@@ -57,7 +58,7 @@ class NodeTable {
 
  private:
   const TSLanguage* grammar_;
-  const FieldParents* field_parents_;
+  const KindSet* field_parents_;
   std::vector<TableNode> nodes_;
   std::vector<std::uint32_t> open_;        // open_[d]: the node entered last at depth d
   std::vector<std::uint32_t> last_child_;  // last_child_[d]: the last child added under open_[d]

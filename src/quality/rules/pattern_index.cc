@@ -62,7 +62,7 @@ PatternIndex::PatternIndex(std::size_t symbol_count) : at_symbol_(symbol_count) 
 void PatternIndex::Add(std::uint32_t index, const QueryPattern& pattern) {
   if (pattern.root_symbols.empty()) {
     anywhere_.push_back(index);
-    roots_.any = true;
+    roots_.all = true;
     return;
   }
   const auto key = KeyOf(pattern);

@@ -20,13 +20,6 @@
 
 namespace scbench::quality {
 
-/// Which node kinds can start a pattern.
-struct RootFilter {
-  std::vector<std::uint8_t> symbols;  // symbol -> can start a pattern
-  bool any = false;                   // some pattern can start at any node
-  bool Contains(TSSymbol symbol) const { return any || (symbol < symbols.size() && symbols[symbol] != 0); }
-};
-
 class PatternIndex {
  public:
   explicit PatternIndex(std::size_t symbol_count);
@@ -38,7 +31,8 @@ class PatternIndex {
   void ForEachCandidate(const NodeTable& table, std::uint32_t node, std::string_view source,
                         FunctionRef<void(std::uint32_t)> visit) const;
 
-  const RootFilter& roots() const { return roots_; }
+  /// The kinds where some pattern can start (all: some pattern can start anywhere).
+  const KindSet& roots() const { return roots_; }
 
  private:
   /// One step down a key's path: the child in `field`, of kind `symbol`.
@@ -62,7 +56,7 @@ class PatternIndex {
 
   std::vector<AtSymbol> at_symbol_;
   std::vector<std::uint32_t> anywhere_;
-  RootFilter roots_;
+  KindSet roots_;
 };
 
 }  // namespace scbench::quality

@@ -53,7 +53,7 @@ TEST(PatternIndex, LiteralsBelowTheRootSelectWhichPatternsAreTried) {
   EXPECT_EQ(Candidates(index, "d.get(x)\n", "call"), (std::set<std::uint32_t>{2, 3, 4, 6}));
   EXPECT_EQ(Candidates(index, "print(x)\n", "call"), (std::set<std::uint32_t>{3, 4, 6}));
   EXPECT_EQ(Candidates(index, "x\n", "identifier"), (std::set<std::uint32_t>{5, 6}));
-  EXPECT_TRUE(index.roots().any);
+  EXPECT_TRUE(index.roots().all);
 }
 
 }  // namespace

@@ -161,7 +161,7 @@ TEST(ReadQueryPatterns, FieldParentsAreTheKindsWhoseChildrenAreTestedByField) {
     std::vector<QueryPattern> patterns;
     std::string error;
     EXPECT_TRUE(ReadQueryPatterns(python, PythonRule(query), patterns, error)) << error;
-    FieldParents parents;
+    KindSet parents;
     parents.symbols.assign(ts_language_symbol_count(python), 0);
     for (const QueryPattern& pattern : patterns) MarkFieldParents(pattern, parents);
     std::vector<std::string> kinds;

@@ -421,7 +421,7 @@ bool QueryReader::ReadAll(std::vector<QueryPattern>& out) {
 
 /// `parent` is the node element whose children `element` stands among (groups and
 /// alternations pass it through).
-void MarkFieldParents(const PatternElement& element, const PatternElement* parent, FieldParents& out) {
+void MarkFieldParents(const PatternElement& element, const PatternElement* parent, KindSet& out) {
   const auto mark = [&](const PatternElement& node) {
     if (node.test != PatternElement::Test::kKind || node.symbol >= out.symbols.size()) {
       out.all = true;
@@ -437,7 +437,7 @@ void MarkFieldParents(const PatternElement& element, const PatternElement* paren
 
 }  // namespace
 
-void MarkFieldParents(const QueryPattern& pattern, FieldParents& out) { MarkFieldParents(pattern.root, nullptr, out); }
+void MarkFieldParents(const QueryPattern& pattern, KindSet& out) { MarkFieldParents(pattern.root, nullptr, out); }
 
 bool ReadQueryPatterns(const TSLanguage* grammar, const Rule& rule, std::vector<QueryPattern>& out, std::string& error) {
   QueryReader reader(grammar, rule.query);

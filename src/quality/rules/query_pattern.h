@@ -63,7 +63,7 @@ struct QueryPattern {
 
 /// Marks in `out` the kinds whose children `pattern` tests by field (`all` when a
 /// wildcard's children are).
-void MarkFieldParents(const QueryPattern& pattern, FieldParents& out);
+void MarkFieldParents(const QueryPattern& pattern, KindSet& out);
 
 /// Reads `rule.query` for `grammar` into `out`. Returns false with `error` naming the rule,
 /// the query line and the problem (syntax, unknown kind or field, unknown capture, missing

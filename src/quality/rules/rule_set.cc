@@ -13,7 +13,7 @@ struct RuleSet::LanguageRules {
   std::vector<QueryPattern> patterns;
   std::vector<const Rule*> rule_of_pattern;
   PatternIndex index;
-  FieldParents field_parents;
+  KindSet field_parents;
 
   explicit LanguageRules(const Language& of) : language(&of), index(ts_language_symbol_count(of.grammar())) {
     field_parents.symbols.assign(ts_language_symbol_count(of.grammar()), 0);
@@ -119,12 +119,12 @@ RuleSet::LanguageRules* RuleSet::RulesOf(const Language& language) const {
   return nullptr;
 }
 
-const RootFilter* RuleSet::RootsOf(const Language& language) const {
+const KindSet* RuleSet::RootsOf(const Language& language) const {
   const LanguageRules* entry = RulesOf(language);
   return entry != nullptr ? &entry->index.roots() : nullptr;
 }
 
-const FieldParents* RuleSet::FieldParentsOf(const Language& language) const {
+const KindSet* RuleSet::FieldParentsOf(const Language& language) const {
   const LanguageRules* entry = RulesOf(language);
   return entry != nullptr ? &entry->field_parents : nullptr;
 }

@@ -46,10 +46,10 @@ class RuleSet {
   std::vector<RuleHit> Match(const Language& language, const TSTree* tree, std::string_view source) const;
 
   /// The kinds that can start a pattern of `language`; null when it has no rules.
-  const RootFilter* RootsOf(const Language& language) const;
+  const KindSet* RootsOf(const Language& language) const;
   /// The kinds whose children's fields `language`'s patterns test (for its NodeTable);
   /// null when it has no rules.
-  const FieldParents* FieldParentsOf(const Language& language) const;
+  const KindSet* FieldParentsOf(const Language& language) const;
 
   /// The node kinds where `rule`'s patterns start; nullopt when one may start anywhere.
   std::optional<std::vector<std::string>> StartKinds(const Rule& rule) const;

@@ -129,9 +129,9 @@ TEST(RuleSet, MatchesStartOnlyAtRootKindsYetFindSiblingPatternsThroughTheirParen
        MakeRule("top", R"(((module (expression_statement) @match . (return_statement))))")},
       error);
   ASSERT_TRUE(set) << error;
-  const RootFilter* roots = set->RootsOf(*LanguageByName("python"));
+  const KindSet* roots = set->RootsOf(*LanguageByName("python"));
   ASSERT_NE(roots, nullptr);
-  EXPECT_FALSE(roots->any);
+  EXPECT_FALSE(roots->all);
   const auto hits = HitsIn(*set, "def f():\n    g()\n    return 1\n");
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0].rule_id, "pair");
