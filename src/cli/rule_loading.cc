@@ -1,6 +1,7 @@
 #include "cli/rule_loading.h"
 
 #include <iostream>
+#include <span>
 
 #include "quality/rules/query_check.h"
 #include "quality/rules/rule_pack.h"
@@ -20,9 +21,7 @@ std::optional<quality::RuleSet> LoadRuleSet(const RuleSources& sources, const ch
   // ones pass it in the test suite.
   std::optional<quality::RuleSet> set;
   if (ok) set = quality::RuleSet::Load(std::move(rules), error);
-  std::vector<const quality::Rule*> user_rules;
-  for (std::size_t i = builtin_count; set && i < set->rules().size(); ++i) user_rules.push_back(&set->rules()[i]);
-  if (set && !quality::CheckQueryStructures(user_rules, error)) set.reset();
+  if (set && !quality::CheckQueryStructures(std::span(set->rules()).subspan(builtin_count), error)) set.reset();
   if (!set) std::cerr << "scbench " << command << ": " << error << "\n";
   return set;
 }

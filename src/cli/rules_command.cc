@@ -70,9 +70,7 @@ int TestRules(RulesFlags& flags) {
   const auto set = Load(flags, "rules test");
   if (!set) return kExitUsageOrIo;
   std::string error;
-  std::vector<const quality::Rule*> every_rule;
-  for (const quality::Rule& rule : set->rules()) every_rule.push_back(&rule);
-  if (!quality::CheckQueryStructures(every_rule, error)) {  // built-in ones included
+  if (!quality::CheckQueryStructures(set->rules(), error)) {  // built-in ones included
     std::cerr << "scbench rules test: " << error << "\n";
     return kExitUsageOrIo;
   }

@@ -10,7 +10,7 @@ namespace {
 constexpr std::size_t kMaxKeyDepth = 3;
 
 struct LiteralKey {
-  std::vector<std::pair<TSFieldId, TSSymbol>> path;
+  std::vector<PatternIndex::Step> path;
   const std::vector<std::string>* texts = nullptr;
 };
 
@@ -37,7 +37,7 @@ bool FindKey(const QueryPattern& pattern, const PatternElement& element, Literal
         item.test != PatternElement::Test::kKind) {
       continue;
     }
-    key.path.emplace_back(item.field, item.symbol);
+    key.path.push_back({item.field, item.symbol});
     key.texts = RequiredText(pattern, item);
     if (key.texts != nullptr || FindKey(pattern, item, key)) return true;
     key.path.pop_back();
@@ -73,10 +73,8 @@ void PatternIndex::Add(std::uint32_t index, const QueryPattern& pattern) {
       at.unkeyed.push_back(index);
       continue;
     }
-    std::vector<Step> path;
-    for (const auto& [field, kind] : key->path) path.push_back({field, kind});
-    auto keyed = std::find_if(at.keyed.begin(), at.keyed.end(), [&](const Keyed& k) { return k.path == path; });
-    if (keyed == at.keyed.end()) keyed = at.keyed.insert(at.keyed.end(), Keyed{std::move(path), {}});
+    auto keyed = std::find_if(at.keyed.begin(), at.keyed.end(), [&](const Keyed& k) { return k.path == key->path; });
+    if (keyed == at.keyed.end()) keyed = at.keyed.insert(at.keyed.end(), Keyed{key->path, {}});
     for (const std::string& text : *key->texts) keyed->by_text[text].push_back(index);
   }
 }

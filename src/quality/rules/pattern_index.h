@@ -34,13 +34,14 @@ class PatternIndex {
   /// The kinds where some pattern can start (all: some pattern can start anywhere).
   const KindSet& roots() const { return roots_; }
 
- private:
-  /// One step down a key's path: the child in `field`, of kind `symbol`.
+  /// One step down a literal key's path: the child in `field`, of kind `symbol`.
   struct Step {
     TSFieldId field = 0;
     TSSymbol symbol = 0;
     bool operator==(const Step&) const = default;
   };
+
+ private:
   /// Patterns keyed by the text of the node at the end of `path` below the root.
   struct Keyed {
     std::vector<Step> path;

@@ -50,9 +50,9 @@ bool CheckQueryStructure(const Rule& rule, std::string& error) {
   return true;
 }
 
-bool CheckQueryStructures(const std::vector<const Rule*>& rules, std::string& error) {
+bool CheckQueryStructures(std::span<const Rule> rules, std::string& error) {
   std::vector<std::string> errors(rules.size());
-  RunParallel(rules.size(), WorkerCount(0), [&](std::size_t i, unsigned) { CheckQueryStructure(*rules[i], errors[i]); });
+  RunParallel(rules.size(), WorkerCount(0), [&](std::size_t i, unsigned) { CheckQueryStructure(rules[i], errors[i]); });
   const auto broken = std::find_if(errors.begin(), errors.end(), [](const std::string& e) { return !e.empty(); });
   if (broken == errors.end()) return true;
   error = *broken;

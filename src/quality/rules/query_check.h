@@ -6,8 +6,8 @@
 /// so it runs on rules users bring, when `scbench rules test` runs, and on the built-in
 /// packs in the test suite, not on every measure.
 
+#include <span>
 #include <string>
-#include <vector>
 
 #include "quality/rules/rule.h"
 
@@ -19,6 +19,6 @@ bool CheckQueryStructure(const Rule& rule, std::string& error);
 
 /// Checks every rule of `rules` in parallel; on failure `error` names the first broken
 /// rule in `rules` order.
-bool CheckQueryStructures(const std::vector<const Rule*>& rules, std::string& error);
+bool CheckQueryStructures(std::span<const Rule> rules, std::string& error);
 
 }  // namespace scbench::quality
