@@ -12,6 +12,8 @@
 #include "quality/rules/rule_pack.h"
 #include "quality/rules/rule_set.h"
 #include "quality/syntax_tree.h"
+#include "quality/tree_measurer.h"
+#include "report/measure_json.h"
 
 namespace {
 
@@ -83,6 +85,20 @@ void BM_MatchPythonRules(benchmark::State& state) {
   state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * source.size()));
 }
 BENCHMARK(BM_MatchPythonRules)->Arg(100)->Arg(1000);
+
+// Rendering the JSON document of a measured tree: 40 modules, 4,000 callables.
+void BM_RenderJson(benchmark::State& state) {
+  const Language& python = *LanguageByName("python");
+  const std::string source = GeneratedModule(100);
+  Parser parser;
+  const SyntaxTree tree = parser.Parse(python, source);
+  TreeMeasurement measurement;
+  for (int i = 0; i < 40; ++i) {
+    measurement.files.push_back(MeasureSyntax(python, tree.get(), source, "pkg/module_" + std::to_string(i) + ".py"));
+  }
+  for (auto _ : state) benchmark::DoNotOptimize(scbench::report::MeasureToJsonText(measurement));
+}
+BENCHMARK(BM_RenderJson)->Unit(benchmark::kMillisecond);
 
 void BM_IgnoreRules(benchmark::State& state) {
   IgnoreRules rules;
