@@ -27,6 +27,7 @@ void NodeTable::Add(TSNode node, std::uint32_t depth, const NodeContext& context
     field = ts_tree_cursor_current_field_id(context.cursor);
   }
   if (parent != kNone) {
+    nodes_[parent].child_kinds |= KindBit(context.symbol);
     std::uint32_t& previous = last_child_[depth - 1];
     (previous == kNone ? nodes_[parent].first_child : nodes_[previous].next_sibling) = index;
     previous = index;
@@ -38,7 +39,7 @@ void NodeTable::Add(TSNode node, std::uint32_t depth, const NodeContext& context
   open_[depth] = index;
   last_child_[depth] = kNone;
   nodes_.push_back(
-      {context.symbol, field, ts_node_is_named(node), parent, kNone, kNone, ts_node_start_byte(node), ts_node_end_byte(node)});
+      {context.symbol, field, ts_node_is_named(node), parent, kNone, kNone, ts_node_start_byte(node), ts_node_end_byte(node), 0});
 }
 
 bool NodeTableBuilder::Enter(TSNode node, std::uint32_t depth, NodeContext context) {

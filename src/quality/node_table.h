@@ -23,7 +23,13 @@ struct TableNode {
   std::uint32_t next_sibling = 0;
   std::uint32_t start_byte = 0;
   std::uint32_t end_byte = 0;  // lines are found from bytes when needed (LineOfByte)
+  /// KindBit of each of its children's kinds, OR-ed: lets a pattern that needs a child of
+  /// some kind be passed over in one test where that kind is surely absent.
+  std::uint32_t child_kinds = 0;
 };
+
+/// A kind's bit in TableNode::child_kinds (kinds share bits, so a set bit proves nothing).
+constexpr std::uint32_t KindBit(TSSymbol symbol) { return std::uint32_t{1} << (symbol % 32); }
 
 /// Some node kinds of one grammar, or all of them: where patterns can start, or the kinds
 /// whose children get their field recorded (finding a node's field costs a lookup, and

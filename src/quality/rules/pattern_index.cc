@@ -45,6 +45,17 @@ bool FindKey(const QueryPattern& pattern, const PatternElement& element, Literal
   return false;
 }
 
+/// KindBits of the kinds that every match of `element` has among its direct children.
+std::uint32_t RequiredChildKinds(const PatternElement& element) {
+  std::uint32_t kinds = 0;
+  for (const PatternElement& item : element.items) {
+    if (item.optional) continue;
+    if (item.form == PatternElement::Form::kNode && item.test == PatternElement::Test::kKind) kinds |= KindBit(item.symbol);
+    if (item.form == PatternElement::Form::kGroup) kinds |= RequiredChildKinds(item);  // siblings among the same children
+  }
+  return kinds;
+}
+
 std::optional<LiteralKey> KeyOf(const QueryPattern& pattern) {
   const PatternElement& root = pattern.root;
   if (root.form != PatternElement::Form::kNode || root.test != PatternElement::Test::kKind) return std::nullopt;
@@ -60,8 +71,10 @@ PatternIndex::PatternIndex(std::size_t symbol_count) : at_symbol_(symbol_count) 
 }
 
 void PatternIndex::Add(std::uint32_t index, const QueryPattern& pattern) {
+  const bool node_root = pattern.root.form == PatternElement::Form::kNode;
+  const Candidate candidate{index, node_root ? RequiredChildKinds(pattern.root) : 0};
   if (pattern.root_symbols.empty()) {
-    anywhere_.push_back(index);
+    anywhere_.push_back(candidate);
     roots_.all = true;
     return;
   }
@@ -70,12 +83,12 @@ void PatternIndex::Add(std::uint32_t index, const QueryPattern& pattern) {
     roots_.symbols[symbol] = 1;
     AtSymbol& at = at_symbol_[symbol];
     if (!key) {
-      at.unkeyed.push_back(index);
+      at.unkeyed.push_back(candidate);
       continue;
     }
     auto keyed = std::find_if(at.keyed.begin(), at.keyed.end(), [&](const Keyed& k) { return k.path == key->path; });
     if (keyed == at.keyed.end()) keyed = at.keyed.insert(at.keyed.end(), Keyed{key->path, {}});
-    for (const std::string& text : *key->texts) keyed->by_text[text].push_back(index);
+    for (const std::string& text : *key->texts) keyed->by_text[text].push_back(candidate);
   }
 }
 
@@ -94,24 +107,28 @@ void PatternIndex::ForEachAtPath(const NodeTable& table, std::uint32_t node, con
 
 void PatternIndex::ForEachCandidate(const NodeTable& table, std::uint32_t node, std::string_view source,
                                     FunctionRef<void(std::uint32_t)> visit) const {
-  const TSSymbol symbol = table[node].symbol;
-  if (symbol < at_symbol_.size()) {
-    const AtSymbol& at = at_symbol_[symbol];
-    for (const std::uint32_t index : at.unkeyed) visit(index);
+  const TableNode& here = table[node];
+  if (here.symbol < at_symbol_.size()) {
+    const AtSymbol& at = at_symbol_[here.symbol];
+    for (const Candidate& candidate : at.unkeyed) {
+      if (candidate.Fits(here)) visit(candidate.pattern);
+    }
     for (const Keyed& keyed : at.keyed) {
       std::vector<std::uint32_t> tried;  // a field may hold several children with one text
       ForEachAtPath(table, node, keyed.path, 0, [&](std::uint32_t end) {
         const auto found = keyed.by_text.find(std::string(table.Text(end, source)));
         if (found == keyed.by_text.end()) return;
-        for (const std::uint32_t index : found->second) {
-          if (std::find(tried.begin(), tried.end(), index) != tried.end()) continue;
-          tried.push_back(index);
-          visit(index);
+        for (const Candidate& candidate : found->second) {
+          if (!candidate.Fits(here) || std::find(tried.begin(), tried.end(), candidate.pattern) != tried.end()) continue;
+          tried.push_back(candidate.pattern);
+          visit(candidate.pattern);
         }
       });
     }
   }
-  for (const std::uint32_t index : anywhere_) visit(index);
+  for (const Candidate& candidate : anywhere_) {
+    if (candidate.Fits(here)) visit(candidate.pattern);
+  }
 }
 
 }  // namespace scbench::quality

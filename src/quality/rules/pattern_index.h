@@ -4,7 +4,9 @@
 /// below its root, such as `(call function: (identifier) @f (#eq? @f "len"))` or
 /// `(call function: (attribute attribute: (identifier) @m) (#eq? @m "get"))`, is also
 /// keyed by that text, so that a call to `print` tries none of the patterns keyed to
-/// `len`, `int` or `get`.
+/// `len`, `int` or `get`. A pattern whose root needs children of given kinds is passed over,
+/// in one bit test, at nodes that surely lack them (TableNode::child_kinds): patterns rooted
+/// at `block` are a third of all otherwise.
 
 #include <cstdint>
 #include <string>
@@ -42,21 +44,27 @@ class PatternIndex {
   };
 
  private:
+  /// A pattern's number and the KindBits of the kinds its root must have among its children.
+  struct Candidate {
+    std::uint32_t pattern = 0;
+    std::uint32_t child_kinds = 0;
+    bool Fits(const TableNode& node) const { return (node.child_kinds & child_kinds) == child_kinds; }
+  };
   /// Patterns keyed by the text of the node at the end of `path` below the root.
   struct Keyed {
     std::vector<Step> path;
-    std::unordered_map<std::string, std::vector<std::uint32_t>> by_text;
+    std::unordered_map<std::string, std::vector<Candidate>> by_text;
   };
   /// Calls `visit` with every node at the end of `path` (from `step` on) below `node`.
   static void ForEachAtPath(const NodeTable& table, std::uint32_t node, const std::vector<Step>& path, std::size_t step,
                             FunctionRef<void(std::uint32_t)> visit);
   struct AtSymbol {
-    std::vector<std::uint32_t> unkeyed;
+    std::vector<Candidate> unkeyed;
     std::vector<Keyed> keyed;
   };
 
   std::vector<AtSymbol> at_symbol_;
-  std::vector<std::uint32_t> anywhere_;
+  std::vector<Candidate> anywhere_;
   KindSet roots_;
 };
 

@@ -50,10 +50,25 @@ TEST(PatternIndex, LiteralsBelowTheRootSelectWhichPatternsAreTried) {
   for (std::uint32_t i = 0; i < patterns.size(); ++i) index.Add(i, patterns[i]);
   EXPECT_EQ(Candidates(index, "len(x)\n", "call"), (std::set<std::uint32_t>{0, 1, 3, 4, 6}));
   EXPECT_EQ(Candidates(index, "int(x)\n", "call"), (std::set<std::uint32_t>{1, 3, 4, 6}));
-  EXPECT_EQ(Candidates(index, "d.get(x)\n", "call"), (std::set<std::uint32_t>{2, 3, 4, 6}));
+  // 3 needs an identifier child, which a method call lacks.
+  EXPECT_EQ(Candidates(index, "d.get(x)\n", "call"), (std::set<std::uint32_t>{2, 4, 6}));
   EXPECT_EQ(Candidates(index, "print(x)\n", "call"), (std::set<std::uint32_t>{3, 4, 6}));
   EXPECT_EQ(Candidates(index, "x\n", "identifier"), (std::set<std::uint32_t>{5, 6}));
   EXPECT_TRUE(index.roots().all);
+}
+
+TEST(PatternIndex, PatternsNeedingAChildKindAreNotTriedWhereItIsAbsent) {
+  const auto patterns = Read(
+      "(block (expression_statement) . (for_statement)) @match\n"  // 0: needs both kinds
+      "(block ((expression_statement) (return_statement))) @match\n"  // 1: a group: needs both
+      "(block (for_statement)? (return_statement)) @match\n"       // 2: optional for: needs return only
+      "(block [(for_statement) (while_statement)]) @match\n"       // 3: an alternation: needs nothing known
+      "(block (_) (_)) @match\n");                                 // 4: wildcards: needs nothing known
+  PatternIndex index(ts_language_symbol_count(LanguageByName("python")->grammar()));
+  for (std::uint32_t i = 0; i < patterns.size(); ++i) index.Add(i, patterns[i]);
+  EXPECT_EQ(Candidates(index, "def f():\n    x = 1\n    return x\n", "block"), (std::set<std::uint32_t>{1, 2, 3, 4}));
+  EXPECT_EQ(Candidates(index, "def f():\n    x = []\n    for y in z:\n        pass\n", "block"),
+            (std::set<std::uint32_t>{0, 3, 4}));
 }
 
 }  // namespace
