@@ -6,11 +6,15 @@ usage: bench/compare.py [--corpus DIR] [--build DIR] [--repeat N]
 Every tool is run --repeat times, the tools taking turns round after round (a first round
 warms the page cache); its median and its best wall time are reported, and every ratio is
 printed from both. On a shared machine the best time is the steadier estimate of what a
-tool costs: a neighbour's load only ever adds time. Peers: radon cc (complexity only); jscpd (clones only, its default
-exact-token mode and its renamed-identifier mode, the one closest to ours; installed from
-bench/peers/package-lock.json); tree-sitter's pure parse of the same files on the same
-worker pool (bench/parse_only), which bounds what any tree-sitter based analysis can reach.
-scbench measure computes complexity, clones, slop rules and waste signals in one pass.
+tool costs: a neighbour's load only ever adds time.
+
+Peers: radon cc (complexity only); jscpd 5 (clones only, a native binary; its default
+exact-token mode and its renamed-identifier mode, the one closest to ours); tree-sitter's
+pure parse of the same files on the same worker pool (bench/parse_only), which bounds what
+any tree-sitter based analysis can reach. For context, jscpd 4.3.0, the JavaScript
+implementation, is timed once after the rounds. Both jscpd versions come from
+bench/peers/package-lock.json. scbench measure computes complexity, clones, slop rules and
+waste signals in one pass.
 """
 import argparse
 import json
@@ -63,6 +67,11 @@ def print_ratios(label, times):
           f"scbench / parse only {full / parse:5.2f}x (target <= 1.5)")
 
 
+def package_version(node_modules, package):
+    with open(os.path.join(node_modules, package, "package.json"), encoding="utf-8") as handle:
+        return json.load(handle)["version"]
+
+
 def count_lines(corpus):
     files = lines = 0
     for directory, _, names in os.walk(corpus):
@@ -90,10 +99,15 @@ def main():
             sys.exit(f"compare.py: {tool} not found; build first (scripts/build.sh build)")
     if shutil.which("radon") is None:
         sys.exit("compare.py: radon not found (Debian package 'radon')")
-    peers = os.path.join(ROOT, "bench", "peers")
-    jscpd = os.path.join(peers, "node_modules", ".bin", "jscpd")
-    if not os.path.exists(jscpd):
-        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=peers, check=True)
+    peers = os.path.join(ROOT, "bench", "peers", "node_modules")
+    # Both packages declare the bin name `jscpd`, so each runs by its own entry point.
+    jscpd = ["node", os.path.join(peers, "jscpd", "run-jscpd.js")]
+    jscpd_js = ["node", os.path.join(peers, "jscpd-js", "bin", "jscpd")]
+    if not all(os.path.exists(command[1]) for command in (jscpd, jscpd_js)):
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=os.path.dirname(peers),
+                       check=True)
+    print(f"peers: jscpd {package_version(peers, 'jscpd')} (native), "
+          f"jscpd {package_version(peers, 'jscpd-js')} (JavaScript, timed once for context)")
 
     files, lines = count_lines(args.corpus)
     print(f"corpus {args.corpus}: {files} Python files, {lines} lines; {os.cpu_count()} cores; "
@@ -103,8 +117,8 @@ def main():
         "scbench measure, no rules": [scbench, "measure", args.corpus, "--format", "json", "--no-builtin-rules"],
         "scbench measure (json)": [scbench, "measure", args.corpus, "--format", "json"],
         "radon cc (json)": ["radon", "cc", "-j", args.corpus],
-        "jscpd (exact tokens)": [jscpd, "-f", "python", "-r", "silent", args.corpus],
-        "jscpd (renamed ids)": [jscpd, "-f", "python", "--ignore-identifiers", "-r", "silent", args.corpus],
+        "jscpd (exact tokens)": jscpd + ["-f", "python", "-r", "silent", args.corpus],
+        "jscpd (renamed ids)": jscpd + ["-f", "python", "--ignore-identifiers", "-r", "silent", args.corpus],
     }
     samples = timed_together(runs, args.repeat)
     medians = {name: statistics.median(values) for name, values in samples.items()}
@@ -114,6 +128,9 @@ def main():
         print(f"  {name:<28} {medians[name]:8.3f} s {bests[name]:8.3f} s {lines / medians[name] / 1000:9.0f}")
     print_ratios("median", medians)
     print_ratios("best  ", bests)
+    javascript = run_once(jscpd_js + ["-f", "python", "-r", "silent", args.corpus])
+    print(f"context: jscpd {package_version(peers, 'jscpd-js')} (JavaScript, exact tokens) {javascript:.3f} s, "
+          f"{javascript / medians['scbench measure (json)']:.1f}x the median time of scbench with all rules")
     report_language_throughput(scbench, args.language_corpus, args.repeat)
 
 
