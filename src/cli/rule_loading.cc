@@ -9,9 +9,9 @@
 namespace scbench::cli {
 
 std::optional<quality::RuleSet> LoadRuleSet(const RuleSources& sources, const char* command) {
-  std::vector<quality::Rule> rules;
+  std::vector<quality::Rule> rules = sources.builtin ? quality::BuiltinRules() : std::vector<quality::Rule>{};
   std::string error;
-  bool ok = !sources.builtin || quality::LoadBuiltinRules(rules, error);
+  bool ok = true;
   const std::size_t builtin_count = rules.size();
   for (const std::string& directory : sources.directories) {
     ok = ok && quality::LoadRulePackDirectory(directory, rules, error);

@@ -11,9 +11,8 @@ namespace scbench::quality {
 namespace {
 
 TEST(BuiltinRules, EveryRuleHasExamplesAndTheyBehave) {
-  std::vector<Rule> rules;
+  const std::vector<Rule> rules = BuiltinRules();
   std::string error;
-  ASSERT_TRUE(LoadBuiltinRules(rules, error)) << error;
   auto set = RuleSet::Load(rules, error);
   ASSERT_TRUE(set) << error;
   EXPECT_TRUE(CheckQueryStructures(set->rules(), error)) << error;
@@ -27,9 +26,7 @@ TEST(BuiltinRules, EveryRuleHasExamplesAndTheyBehave) {
 }
 
 TEST(BuiltinRules, PythonPackHasAtLeastSixtyRules) {
-  std::vector<Rule> rules;
-  std::string error;
-  ASSERT_TRUE(LoadBuiltinRules(rules, error)) << error;
+  const std::vector<Rule> rules = BuiltinRules();
   const auto python = std::count_if(rules.begin(), rules.end(), [](const Rule& r) { return r.language == "python"; });
   EXPECT_GE(python, 60);
 }

@@ -6,7 +6,6 @@
 #include <sstream>
 #include <yaml-cpp/yaml.h>
 
-#include "quality/rules/builtin_rule_packs.h"
 
 namespace scbench::quality {
 namespace {
@@ -124,13 +123,6 @@ bool LoadRulePackDirectory(const std::filesystem::path& directory, std::vector<R
       return false;
     }
     if (!ParseRulePack(text.str(), path.string(), rules, error)) return false;
-  }
-  return true;
-}
-
-bool LoadBuiltinRules(std::vector<Rule>& rules, std::string& error) {
-  for (const EmbeddedRulePack& pack : BuiltinRulePacks()) {
-    if (!ParseRulePack(pack.text, "rules/" + std::string(pack.path), rules, error)) return false;
   }
   return true;
 }

@@ -31,7 +31,8 @@ bool ParseRulePack(std::string_view yaml_text, const std::string& origin, std::v
 /// Loads every `*.yaml`/`*.yml` file under `directory` (sorted by path).
 bool LoadRulePackDirectory(const std::filesystem::path& directory, std::vector<Rule>& rules, std::string& error);
 
-/// The packs shipped with scbench (embedded at build time from rules/).
-bool LoadBuiltinRules(std::vector<Rule>& rules, std::string& error);
+/// The rules shipped with scbench (read from rules/ when scbench is built; see
+/// builtin_rule_data.h).
+std::vector<Rule> BuiltinRules();
 
 }  // namespace scbench::quality
