@@ -5,8 +5,9 @@ usage: bench/compare.py [--corpus DIR] [--build DIR] [--repeat N]
 
 Every tool is run --repeat times, the tools taking turns round after round (a first round
 warms the page cache); its median and its best wall time are reported, and every ratio is
-printed from both. On a shared machine the best time is the steadier estimate of what a
-tool costs: a neighbour's load only ever adds time.
+printed from both, as is the median CPU time (every thread, user and system). On a shared
+machine the best time is the steadier estimate of what a tool costs: a neighbour's load
+only ever adds time.
 
 Peers: radon cc (complexity only); jscpd 5 (clones only, a native binary; its default
 exact-token mode and its renamed-identifier mode, the one closest to ours); tree-sitter's
@@ -19,6 +20,7 @@ waste signals in one pass.
 import argparse
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -29,24 +31,28 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def run_once(command):
+    """Wall seconds and CPU seconds (user and system, every thread and child) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def timed(command, repeat):
-    return statistics.median(timed_together({"": command}, repeat)[""])
+    return statistics.median(wall for wall, _ in timed_together({"": command}, repeat)[""])
 
 
 def timed_together(commands, repeat):
-    """Wall times of each command, one per round. The commands take turns, round after
-    round, so that a slow spell of a shared machine hits every tool alike."""
+    """(wall, cpu) seconds of each command, one pair per round. The commands take turns,
+    round after round, so that a slow spell of a shared machine hits every tool alike."""
     samples = {name: [] for name in commands}
     for round_index in range(repeat + 1):  # round 0 warms the page cache and is dropped
         for name, command in commands.items():
-            seconds = run_once(command)
+            measured = run_once(command)
             if round_index > 0:
-                samples[name].append(seconds)
+                samples[name].append(measured)
     return samples
 
 
@@ -121,14 +127,21 @@ def main():
         "jscpd (renamed ids)": jscpd + ["-f", "python", "--ignore-identifiers", "-r", "silent", args.corpus],
     }
     samples = timed_together(runs, args.repeat)
-    medians = {name: statistics.median(values) for name, values in samples.items()}
-    bests = {name: min(values) for name, values in samples.items()}
-    print(f"  {'':<28} {'median':>8}   {'best':>8}   klines/s (median)")
+    medians = {name: statistics.median(wall for wall, _ in values) for name, values in samples.items()}
+    bests = {name: min(wall for wall, _ in values) for name, values in samples.items()}
+    cpu = {name: statistics.median(seconds for _, seconds in values) for name, values in samples.items()}
+    print(f"  {'':<28} {'median':>8}   {'best':>8}   {'cpu':>8}   klines/s (median)")
     for name in runs:
-        print(f"  {name:<28} {medians[name]:8.3f} s {bests[name]:8.3f} s {lines / medians[name] / 1000:9.0f}")
+        print(f"  {name:<28} {medians[name]:8.3f} s {bests[name]:8.3f} s {cpu[name]:8.3f} s "
+              f"{lines / medians[name] / 1000:9.0f}")
     print_ratios("median", medians)
     print_ratios("best  ", bests)
-    javascript = run_once(jscpd_js + ["-f", "python", "-r", "silent", args.corpus])
+    # CPU time is the work done, whatever the neighbours: the cost of the analysis on top
+    # of the parse, on the same number of threads.
+    parse_cpu = cpu["tree-sitter parse only"]
+    print(f"cpu time, scbench / parse only: without rules {cpu['scbench measure, no rules'] / parse_cpu:.2f}x, "
+          f"with all rules {cpu['scbench measure (json)'] / parse_cpu:.2f}x")
+    javascript, _ = run_once(jscpd_js + ["-f", "python", "-r", "silent", args.corpus])
     print(f"context: jscpd {package_version(peers, 'jscpd-js')} (JavaScript, exact tokens) {javascript:.3f} s, "
           f"{javascript / medians['scbench measure (json)']:.1f}x the median time of scbench with all rules")
     report_language_throughput(scbench, args.language_corpus, args.repeat)
