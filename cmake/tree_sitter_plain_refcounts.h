@@ -4,9 +4,10 @@
  * tree-sitter counts references to syntax nodes with atomic instructions so that a tree may be
  * shared between threads through ts_tree_copy(). scbench never does that: a tree is parsed,
  * walked and deleted by the one worker that owns it, and no tree is handed to a parser as an
- * old tree. Plain increments are then exact, and parsing is a few percent faster (measured in
- * bench/compare.py against the atomic build). Anyone who starts sharing trees between threads
- * (ts_tree_copy, incremental parsing across workers) must drop this file from the build.
+ * old tree. Plain increments are then exact, and parsing is a few percent faster (measured
+ * with interleaved runs of bench/parse_only against a build with the atomic header). Anyone
+ * who starts sharing trees between threads (ts_tree_copy, incremental parsing across
+ * workers) must drop this file from the build.
  */
 #ifndef TREE_SITTER_ATOMIC_H_
 #define TREE_SITTER_ATOMIC_H_
