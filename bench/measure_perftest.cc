@@ -2,7 +2,6 @@
 
 #include <benchmark/benchmark.h>
 
-#include <stdexcept>
 #include <string>
 #include <vector>
 
