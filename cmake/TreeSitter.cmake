@@ -1,12 +1,14 @@
 # tree-sitter's core and grammars come from the npm registry (package.json + package-lock.json,
 # installed by `npm ci` into node_modules/). They are compiled here as plain C libraries.
-set(SCBENCH_NODE_MODULES "${PROJECT_SOURCE_DIR}/node_modules" CACHE PATH "npm install location")
 set(_ts_core "${SCBENCH_NODE_MODULES}/tree-sitter/vendor/tree-sitter/lib")
 if(NOT EXISTS "${_ts_core}/src/lib.c")
   message(FATAL_ERROR "tree-sitter sources not found under ${SCBENCH_NODE_MODULES}; run `npm ci` first")
 endif()
 
 add_library(tree_sitter_core STATIC "${_ts_core}/src/lib.c")
+# Above the core's private headers (included as "src/subtree.h"), for the one file that reads
+# its subtrees: src/quality/syntax_walk.cc.
+set(TREE_SITTER_CORE_PRIVATE_INCLUDE "${_ts_core}")
 target_include_directories(tree_sitter_core SYSTEM PUBLIC "${_ts_core}/include")
 target_include_directories(tree_sitter_core PRIVATE "${_ts_core}/src")
 target_compile_definitions(tree_sitter_core PRIVATE _POSIX_C_SOURCE=200112L _DEFAULT_SOURCE)

@@ -19,9 +19,8 @@ namespace scbench::quality {
 struct NodeContext {
   TSNode parent;
   TSNode grandparent;
-  /// The walk's cursor, standing on the node (null outside a walk): for what only a
-  /// cursor knows cheaply, such as the field the node holds.
-  const TSTreeCursor* cursor = nullptr;
+  /// The field the node holds in its parent (`body`, `condition`), 0 for none.
+  TSFieldId field = 0;
   /// The node's kind and whether it has no children, read once for every visitor.
   TSSymbol symbol = 0;
   bool leaf = false;

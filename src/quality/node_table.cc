@@ -21,11 +21,6 @@ void NodeTable::Reset(std::size_t expected) {
 void NodeTable::Add(TSNode node, std::uint32_t depth, const NodeContext& context) {
   const auto index = static_cast<std::uint32_t>(nodes_.size());
   const std::uint32_t parent = depth == 0 ? kNone : open_[depth - 1];
-  TSFieldId field = 0;
-  if (parent != kNone && context.cursor != nullptr &&
-      (field_parents_ == nullptr || field_parents_->Contains(nodes_[parent].symbol))) {
-    field = ts_tree_cursor_current_field_id(context.cursor);
-  }
   if (parent != kNone) {
     nodes_[parent].child_kinds |= KindBit(context.symbol);
     std::uint32_t& previous = last_child_[depth - 1];
@@ -39,7 +34,7 @@ void NodeTable::Add(TSNode node, std::uint32_t depth, const NodeContext& context
   open_[depth] = index;
   last_child_[depth] = kNone;
   nodes_.push_back(
-      {context.symbol, field, ts_node_is_named(node), parent, kNone, kNone, ts_node_start_byte(node), ts_node_end_byte(node), 0});
+      {context.symbol, context.field, ts_node_is_named(node), parent, kNone, kNone, ts_node_start_byte(node), ts_node_end_byte(node), 0});
 }
 
 bool NodeTableBuilder::Enter(TSNode node, std::uint32_t depth, NodeContext context) {

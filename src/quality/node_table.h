@@ -1,8 +1,8 @@
 #pragma once
 /// The nodes of one parsed file in document order, with their parent, first child, next
 /// sibling and field, recorded during the shared walk. The rule matcher reads the tree
-/// from here: moving a tree-sitter cursor to a node's children (through the hidden nodes
-/// between them) cost more than the matching itself.
+/// from here: it jumps between siblings and back to parents, which a walk in document
+/// order (or a tree-sitter cursor, climbing through hidden nodes) does not do cheaply.
 
 #include <cstdint>
 #include <string_view>
@@ -44,9 +44,7 @@ class NodeTable {
  public:
   static constexpr std::uint32_t kNone = UINT32_MAX;
 
-  /// Records the fields of children of `field_parents` (every node's when null).
-  explicit NodeTable(const TSLanguage* grammar, const KindSet* field_parents = nullptr)
-      : grammar_(grammar), field_parents_(field_parents) {}
+  explicit NodeTable(const TSLanguage* grammar) : grammar_(grammar) {}
 
   const TableNode& operator[](std::uint32_t index) const { return nodes_[index]; }
   std::uint32_t size() const { return static_cast<std::uint32_t>(nodes_.size()); }
@@ -64,7 +62,6 @@ class NodeTable {
 
  private:
   const TSLanguage* grammar_;
-  const KindSet* field_parents_;
   std::vector<TableNode> nodes_;
   std::vector<std::uint32_t> open_;        // open_[d]: the node entered last at depth d
   std::vector<std::uint32_t> last_child_;  // last_child_[d]: the last child added under open_[d]

@@ -55,10 +55,8 @@ class VisitorGroup final : public SyntaxVisitor {
   std::vector<SyntaxVisitor*> visitors_;
 };
 
-/// Visits every node of the tree, iteratively.
+/// Visits every visible node of the tree in document order, as a TSTreeCursor would, without
+/// recursion (syntax_walk.cc).
 void WalkTree(const TSTree* tree, SyntaxVisitor& visitor);
-
-/// Same, starting at `node` (its siblings and ancestors are not visited).
-void WalkSubtree(TSNode node, SyntaxVisitor& visitor);
 
 }  // namespace scbench::quality

@@ -29,7 +29,7 @@ FileMeasurement AnalyzeSyntax(const Language& language, const TSTree* tree, std:
   // The rule matcher reads the tree from a table of its nodes, filled during the walk
   // when the language has rules.
   if (rules != nullptr && rules->RootsOf(language) == nullptr) rules = nullptr;
-  NodeTable nodes(language.grammar(), rules != nullptr ? rules->FieldParentsOf(language) : nullptr);
+  NodeTable nodes(language.grammar());
   NodeTableBuilder node_recorder(nodes);
   if (rules != nullptr) {
     nodes.Reset(std::min<std::size_t>(source.size() / 3, std::size_t{1} << 20));  // about a node per 3 bytes

@@ -155,29 +155,5 @@ TEST(ReadQueryPatterns, StartKindsComeFromTheRootOrItsChoices) {
   EXPECT_TRUE(patterns[2].root_symbols.empty());
 }
 
-TEST(ReadQueryPatterns, FieldParentsAreTheKindsWhoseChildrenAreTestedByField) {
-  const TSLanguage* python = LanguageByName("python")->grammar();
-  const auto parents_of = [&](const std::string& query) {
-    std::vector<QueryPattern> patterns;
-    std::string error;
-    EXPECT_TRUE(ReadQueryPatterns(python, PythonRule(query), patterns, error)) << error;
-    KindSet parents;
-    parents.symbols.assign(ts_language_symbol_count(python), 0);
-    for (const QueryPattern& pattern : patterns) MarkFieldParents(pattern, parents);
-    std::vector<std::string> kinds;
-    for (TSSymbol s = 0; s < parents.symbols.size(); ++s) {
-      if (parents.symbols[s] != 0) kinds.emplace_back(ts_language_symbol_name(python, s));
-    }
-    if (parents.all) kinds.emplace_back("*");
-    return kinds;
-  };
-  EXPECT_EQ(parents_of("(call function: (identifier) (argument_list (keyword_argument name: (identifier)))) @match"),
-            (std::vector<std::string>{"call", "keyword_argument"}));
-  EXPECT_EQ(parents_of("(function_definition !return_type [(block (return_statement)) (identifier)]) @match"),
-            (std::vector<std::string>{"function_definition"}));
-  EXPECT_EQ(parents_of("(_ name: (identifier)) @match"), (std::vector<std::string>{"*"}));
-  EXPECT_EQ(parents_of("(call) @match"), (std::vector<std::string>{}));
-}
-
 }  // namespace
 }  // namespace scbench::quality

@@ -419,25 +419,7 @@ bool QueryReader::ReadAll(std::vector<QueryPattern>& out) {
   return true;
 }
 
-/// `parent` is the node element whose children `element` stands among (groups and
-/// alternations pass it through).
-void MarkFieldParents(const PatternElement& element, const PatternElement* parent, KindSet& out) {
-  const auto mark = [&](const PatternElement& node) {
-    if (node.test != PatternElement::Test::kKind || node.symbol >= out.symbols.size()) {
-      out.all = true;
-    } else {
-      out.symbols[node.symbol] = 1;
-    }
-  };
-  if (element.field != 0 && parent != nullptr) mark(*parent);
-  if (element.form == PatternElement::Form::kNode && !element.absent_fields.empty()) mark(element);
-  const PatternElement* children_parent = element.form == PatternElement::Form::kNode ? &element : parent;
-  for (const PatternElement& item : element.items) MarkFieldParents(item, children_parent, out);
-}
-
 }  // namespace
-
-void MarkFieldParents(const QueryPattern& pattern, KindSet& out) { MarkFieldParents(pattern.root, nullptr, out); }
 
 bool ReadQueryPatterns(const TSLanguage* grammar, const Rule& rule, std::vector<QueryPattern>& out, std::string& error) {
   QueryReader reader(grammar, rule.query);

@@ -61,10 +61,6 @@ struct QueryPattern {
   static constexpr std::uint16_t kNoCapture = 0xFFFF;
 };
 
-/// Marks in `out` the kinds whose children `pattern` tests by field (`all` when a
-/// wildcard's children are).
-void MarkFieldParents(const QueryPattern& pattern, KindSet& out);
-
 /// Reads `rule.query` for `grammar` into `out`. Returns false with `error` naming the rule,
 /// the query line and the problem (syntax, unknown kind or field, unknown capture, missing
 /// capture to flag, unsupported feature or predicate, bad regular expression).

@@ -13,11 +13,8 @@ struct RuleSet::LanguageRules {
   std::vector<QueryPattern> patterns;
   std::vector<const Rule*> rule_of_pattern;
   PatternIndex index;
-  KindSet field_parents;
 
-  explicit LanguageRules(const Language& of) : language(&of), index(ts_language_symbol_count(of.grammar())) {
-    field_parents.symbols.assign(ts_language_symbol_count(of.grammar()), 0);
-  }
+  explicit LanguageRules(const Language& of) : language(&of), index(ts_language_symbol_count(of.grammar())) {}
 };
 
 namespace {
@@ -101,7 +98,6 @@ bool RuleSet::AddRule(const Language& language, const Rule& rule, std::string& e
   entry->rule_of_pattern.resize(entry->patterns.size(), &rule);
   for (std::size_t i = first_new; i < entry->patterns.size(); ++i) {
     entry->index.Add(static_cast<std::uint32_t>(i), entry->patterns[i]);
-    MarkFieldParents(entry->patterns[i], entry->field_parents);
   }
   return true;
 }
@@ -122,11 +118,6 @@ RuleSet::LanguageRules* RuleSet::RulesOf(const Language& language) const {
 const KindSet* RuleSet::RootsOf(const Language& language) const {
   const LanguageRules* entry = RulesOf(language);
   return entry != nullptr ? &entry->index.roots() : nullptr;
-}
-
-const KindSet* RuleSet::FieldParentsOf(const Language& language) const {
-  const LanguageRules* entry = RulesOf(language);
-  return entry != nullptr ? &entry->field_parents : nullptr;
 }
 
 std::optional<std::vector<std::string>> RuleSet::StartKinds(const Rule& rule) const {
@@ -166,7 +157,7 @@ std::vector<RuleHit> RuleSet::Match(const Language& language, const NodeTable& t
 }
 
 std::vector<RuleHit> RuleSet::Match(const Language& language, const TSTree* tree, std::string_view source) const {
-  NodeTable table(language.grammar(), FieldParentsOf(language));
+  NodeTable table(language.grammar());
   BuildNodeTable(tree, table);
   return Match(language, table, source);
 }

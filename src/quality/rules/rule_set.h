@@ -47,10 +47,6 @@ class RuleSet {
 
   /// The kinds that can start a pattern of `language`; null when it has no rules.
   const KindSet* RootsOf(const Language& language) const;
-  /// The kinds whose children's fields `language`'s patterns test (for its NodeTable);
-  /// null when it has no rules.
-  const KindSet* FieldParentsOf(const Language& language) const;
-
   /// The node kinds where `rule`'s patterns start; nullopt when one may start anywhere.
   std::optional<std::vector<std::string>> StartKinds(const Rule& rule) const;
 
