@@ -29,7 +29,7 @@ std::uint32_t CloneTokenCollector::InternIdentifier(TSNode node) {
   return it->second;
 }
 
-bool CloneTokenCollector::Enter(TSNode node, std::uint32_t depth, NodeContext context) {
+bool CloneTokenCollector::Enter(TSNode node, std::uint32_t depth, const NodeContext& context) {
   if (skipped_depth_ != UINT32_MAX) return true;
   const TSSymbol symbol = context.symbol;
   const std::uint16_t roles = language_.roles(symbol);

@@ -25,7 +25,7 @@ class CloneTokenCollector final : public SyntaxVisitor {
   static constexpr int kMinStatements = 2;
 
   CloneTokenCollector(const Language& language, std::string_view source);
-  bool Enter(TSNode node, std::uint32_t depth, NodeContext context) override;
+  bool Enter(TSNode node, std::uint32_t depth, const NodeContext& context) override;
   void Leave(TSNode node, std::uint32_t depth) override;
 
   /// Hashes the candidates that are big enough, given the file's line kinds.

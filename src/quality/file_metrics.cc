@@ -37,8 +37,8 @@ class MetricsWalk final : public SyntaxVisitor {
   MetricsWalk(const Language& language, std::string_view source, FileMeasurement& out)
       : language_(language), source_(source), out_(out) {}
 
-  bool Enter(TSNode node, std::uint32_t depth, NodeContext context) override {
-    context_ = context;
+  bool Enter(TSNode node, std::uint32_t depth, const NodeContext& context) override {
+    context_ = &context;
     const TSSymbol symbol = context.symbol;
     const std::uint16_t roles = language_.roles(symbol);
     if (symbol == kErrorSymbol || (context.leaf && ts_node_is_missing(node))) ++out_.parse_errors;
@@ -101,7 +101,7 @@ class MetricsWalk final : public SyntaxVisitor {
 
   void EnterStatement(TSNode node, std::uint32_t depth) {
     if (docstring_depth_ == kNone && language_.spec().is_docstring &&
-        language_.spec().is_docstring(node, context_)) {
+        language_.spec().is_docstring(node, *context_)) {
       docstring_depth_ = depth;
       return;
     }
@@ -109,7 +109,7 @@ class MetricsWalk final : public SyntaxVisitor {
   }
 
   void EnterNesting(TSNode node, std::uint32_t depth) {
-    if (language_.spec().is_else_if != nullptr && language_.spec().is_else_if(node, context_)) return;
+    if (language_.spec().is_else_if != nullptr && language_.spec().is_else_if(node, *context_)) return;
     ForEachCountingScope(node, [&](std::size_t i) {
       Scope& scope = scopes_[i];
       ++scope.nesting;
@@ -122,7 +122,7 @@ class MetricsWalk final : public SyntaxVisitor {
   void CountDecision(TSNode node, TSSymbol symbol, std::uint32_t depth) {
     const DecisionRule& rule = language_.decision_rule(symbol);
     if (rule.hides_descendants) hidden_depth_ = depth;
-    const int weight = rule.counter != nullptr ? rule.counter(node, context_, source_) : rule.weight;
+    const int weight = rule.counter != nullptr ? rule.counter(node, *context_, source_) : rule.weight;
     if (weight == 0) return;
     ForEachCountingScope(node, [&](std::size_t i) {
       out_.callables[scopes_[i].callable].cyclomatic_complexity += weight;
@@ -148,7 +148,7 @@ class MetricsWalk final : public SyntaxVisitor {
 
   DefinitionName NameOf(TSNode definition) const {
     if (language_.spec().name_definition != nullptr) {
-      return language_.spec().name_definition(definition, context_, source_);
+      return language_.spec().name_definition(definition, *context_, source_);
     }
     const TSNode name = ts_node_child_by_field_name(definition, "name", 4);
     return {{}, ts_node_is_null(name) ? std::string() : std::string(NodeText(name, source_))};
@@ -200,7 +200,7 @@ class MetricsWalk final : public SyntaxVisitor {
   void EnterAnonymousCallable(TSNode node, std::uint32_t depth) {
     const LanguageSpec& spec = language_.spec();
     std::string name;
-    if (spec.name_anonymous_callable != nullptr) name = spec.name_anonymous_callable(node, context_, source_);
+    if (spec.name_anonymous_callable != nullptr) name = spec.name_anonymous_callable(node, *context_, source_);
     const bool transparent = spec.lambdas_count_for_enclosing;
     if (name.empty() && transparent) return;
     if (name.empty()) name = "<anonymous>";
@@ -223,7 +223,7 @@ class MetricsWalk final : public SyntaxVisitor {
   FileMeasurement& out_;
   std::vector<Scope> scopes_;
   std::vector<NameFrame> names_;
-  NodeContext context_{};  // of the node being entered
+  const NodeContext* context_ = nullptr;  // of the node being entered, during Enter
   std::vector<std::pair<std::uint32_t, std::size_t>> nesting_;  // (depth, scope index)
   std::uint32_t hidden_depth_ = kNone;
   std::uint32_t docstring_depth_ = kNone;

@@ -27,7 +27,7 @@ struct NodeContext {
 };
 
 /// Counts how many decision points one node contributes (McCabe: each adds one path).
-using DecisionCounter = int (*)(TSNode node, NodeContext context, std::string_view source);
+using DecisionCounter = int (*)(TSNode node, const NodeContext& context, std::string_view source);
 
 struct DecisionRule {
   std::string_view node_kind;
@@ -41,10 +41,10 @@ struct DecisionRule {
 
 /// Finds the name of a callable that has no name of its own, such as a lambda assigned to
 /// a variable. Returns an empty string when the node is not a named callable.
-using AnonymousCallableNamer = std::string (*)(TSNode node, NodeContext context, std::string_view source);
+using AnonymousCallableNamer = std::string (*)(TSNode node, const NodeContext& context, std::string_view source);
 
 /// Decides whether a statement node is a docstring (documentation, not code).
-using DocstringTest = bool (*)(TSNode statement, NodeContext context);
+using DocstringTest = bool (*)(TSNode statement, const NodeContext& context);
 
 /// The name of a definition (callable, class or namespace), and the type it belongs to
 /// when the definition itself says so: Go's receiver (`func (s *Server) Start()` ->
@@ -54,7 +54,7 @@ struct DefinitionName {
   std::string owner;
   std::string name;
 };
-using DefinitionNamer = DefinitionName (*)(TSNode definition, NodeContext context, std::string_view source);
+using DefinitionNamer = DefinitionName (*)(TSNode definition, const NodeContext& context, std::string_view source);
 
 /// Counts a callable's parameters when they are not the named children of one field
 /// (C declarators, Go's `a, b int`).
@@ -62,7 +62,7 @@ using ParameterCounter = int (*)(TSNode callable, std::string_view source);
 
 /// Decides whether a nesting node is the `else if` of an enclosing `if`, which stays at
 /// its parent's depth (a chain of `else if`s is flat, like Python's `elif`).
-using ElseIfTest = bool (*)(TSNode node, NodeContext context);
+using ElseIfTest = bool (*)(TSNode node, const NodeContext& context);
 
 /// Decides whether a function only forwards its parameters to another call
 /// (`def get(k): return fetch(k)`), a trivial wrapper.

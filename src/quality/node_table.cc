@@ -37,7 +37,7 @@ void NodeTable::Add(TSNode node, std::uint32_t depth, const NodeContext& context
       {context.symbol, context.field, ts_node_is_named(node), parent, kNone, kNone, ts_node_start_byte(node), ts_node_end_byte(node), 0});
 }
 
-bool NodeTableBuilder::Enter(TSNode node, std::uint32_t depth, NodeContext context) {
+bool NodeTableBuilder::Enter(TSNode node, std::uint32_t depth, const NodeContext& context) {
   table_.Add(node, depth, context);
   return true;
 }

@@ -71,7 +71,7 @@ class NodeTable {
 class NodeTableBuilder final : public SyntaxVisitor {
  public:
   explicit NodeTableBuilder(NodeTable& table) : table_(table) {}
-  bool Enter(TSNode node, std::uint32_t depth, NodeContext context) override;
+  bool Enter(TSNode node, std::uint32_t depth, const NodeContext& context) override;
   void Leave(TSNode, std::uint32_t) override {}
 
  private:

@@ -34,7 +34,7 @@ SyntaxTree Parser::Parse(const Language& language, std::string_view source) {
       ts_parser_parse_string(parser_, nullptr, source.data(), static_cast<std::uint32_t>(source.size())));
 }
 
-bool VisitorGroup::Enter(TSNode node, std::uint32_t depth, NodeContext context) {
+bool VisitorGroup::Enter(TSNode node, std::uint32_t depth, const NodeContext& context) {
   bool descend = false;
   for (SyntaxVisitor* visitor : visitors_) descend = visitor->Enter(node, depth, context) || descend;
   return descend;

@@ -39,7 +39,7 @@ class SyntaxVisitor {
   virtual ~SyntaxVisitor() = default;
   /// Returns false to skip the node's children. `context` holds the node's parent and
   /// grandparent.
-  virtual bool Enter(TSNode node, std::uint32_t depth, NodeContext context) = 0;
+  virtual bool Enter(TSNode node, std::uint32_t depth, const NodeContext& context) = 0;
   virtual void Leave(TSNode node, std::uint32_t depth) = 0;
 };
 
@@ -48,7 +48,7 @@ class SyntaxVisitor {
 class VisitorGroup final : public SyntaxVisitor {
  public:
   explicit VisitorGroup(std::vector<SyntaxVisitor*> visitors) : visitors_(std::move(visitors)) {}
-  bool Enter(TSNode node, std::uint32_t depth, NodeContext context) override;
+  bool Enter(TSNode node, std::uint32_t depth, const NodeContext& context) override;
   void Leave(TSNode node, std::uint32_t depth) override;
 
  private:

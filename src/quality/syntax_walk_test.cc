@@ -35,7 +35,7 @@ std::string Describe(const char* event, TSNode node, std::uint32_t depth, const 
 class Recorder final : public SyntaxVisitor {
  public:
   explicit Recorder(std::string skip = "") : skip_(std::move(skip)) {}
-  bool Enter(TSNode node, std::uint32_t depth, NodeContext context) override {
+  bool Enter(TSNode node, std::uint32_t depth, const NodeContext& context) override {
     events.push_back(Describe("enter", node, depth, &context));
     return skip_.empty() || skip_ != ts_node_type(node);
   }

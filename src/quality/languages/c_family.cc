@@ -58,7 +58,7 @@ DefinitionName SplitQualifiedName(TSNode name, std::string_view source) {
   return split;
 }
 
-DefinitionName NameCDefinition(TSNode definition, NodeContext, std::string_view source) {
+DefinitionName NameCDefinition(TSNode definition, const NodeContext&, std::string_view source) {
   if (IsKind(definition, "function_definition")) {
     return SplitQualifiedName(FindFunctionDeclarator(definition).name, source);
   }
@@ -80,11 +80,11 @@ int CountCParameters(TSNode callable, std::string_view source) {
   return count;
 }
 
-int CountCaseLabel(TSNode node, NodeContext, std::string_view) {
+int CountCaseLabel(TSNode node, const NodeContext&, std::string_view) {
   return ts_node_is_null(Field(node, "value")) ? 0 : 1;
 }
 
-int CountPreprocessorIfdef(TSNode node, NodeContext, std::string_view) {
+int CountPreprocessorIfdef(TSNode node, const NodeContext&, std::string_view) {
   return ts_node_child_count(node) > 0 && IsKind(ts_node_child(node, 0), "#ifdef") ? 1 : 0;
 }
 

@@ -23,15 +23,15 @@ FunctionDeclarator FindFunctionDeclarator(TSNode definition);
 DefinitionName SplitQualifiedName(TSNode name, std::string_view source);
 
 /// The name of a function definition, or of a class or namespace by its `name` field.
-DefinitionName NameCDefinition(TSNode definition, NodeContext context, std::string_view source);
+DefinitionName NameCDefinition(TSNode definition, const NodeContext& context, std::string_view source);
 
 /// Parameters of a function definition or lambda; `(void)` declares none.
 int CountCParameters(TSNode callable, std::string_view source);
 
 /// `case X:` adds one; `default:` (a case without a value) adds nothing.
-int CountCaseLabel(TSNode node, NodeContext context, std::string_view source);
+int CountCaseLabel(TSNode node, const NodeContext& context, std::string_view source);
 
 /// `#ifdef` adds one, `#ifndef` nothing (lizard's rule).
-int CountPreprocessorIfdef(TSNode node, NodeContext context, std::string_view source);
+int CountPreprocessorIfdef(TSNode node, const NodeContext& context, std::string_view source);
 
 }  // namespace scbench::quality

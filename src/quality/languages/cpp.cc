@@ -14,7 +14,7 @@ namespace scbench::quality {
 namespace {
 
 /// `auto f = [](int x) {...};` and `f = [](int x) {...};` name the lambda.
-std::string NameLambda(TSNode lambda, NodeContext context, std::string_view source) {
+std::string NameLambda(TSNode lambda, const NodeContext& context, std::string_view source) {
   const TSNode parent = context.parent;
   TSNode name = {};
   if (IsKind(parent, "init_declarator") && IsField(parent, "value", lambda)) {

@@ -13,7 +13,7 @@ std::string KeyText(TSNode key, std::string_view source) {
 }
 
 /// The name a value gets from the declaration, assignment or property that binds it.
-std::string BindingName(TSNode value, NodeContext context, std::string_view source) {
+std::string BindingName(TSNode value, const NodeContext& context, std::string_view source) {
   const TSNode parent = context.parent;
   if (IsKind(parent, "variable_declarator") && IsField(parent, "value", value)) {
     const TSNode name = Field(parent, "name");
@@ -36,28 +36,28 @@ std::string BindingName(TSNode value, NodeContext context, std::string_view sour
 
 }  // namespace
 
-std::string NameFunctionValue(TSNode function, NodeContext context, std::string_view source) {
+std::string NameFunctionValue(TSNode function, const NodeContext& context, std::string_view source) {
   std::string name = BindingName(function, context, source);
   if (name.empty()) name = std::string(FieldText(function, "name", source));
   return name;
 }
 
-DefinitionName NameEcmaScriptDefinition(TSNode definition, NodeContext context, std::string_view source) {
+DefinitionName NameEcmaScriptDefinition(TSNode definition, const NodeContext& context, std::string_view source) {
   std::string name(FieldText(definition, "name", source));
   if (name.empty() && IsKind(definition, "class")) name = BindingName(definition, context, source);
   return {{}, std::move(name)};
 }
 
-int CountLogicalOperator(TSNode node, NodeContext, std::string_view source) {
+int CountLogicalOperator(TSNode node, const NodeContext&, std::string_view source) {
   return OperatorIsOneOf(node, source, {"&&", "||", "??"}) ? 1 : 0;
 }
 
-int CountLogicalAssignment(TSNode node, NodeContext, std::string_view source) {
+int CountLogicalAssignment(TSNode node, const NodeContext&, std::string_view source) {
   // "?\?=" is `??=` written so that the compiler does not read a trigraph.
   return OperatorIsOneOf(node, source, {"&&=", "||=", "?\?="}) ? 1 : 0;
 }
 
-int CountParameterDefault(TSNode node, NodeContext, std::string_view) {
+int CountParameterDefault(TSNode node, const NodeContext&, std::string_view) {
   return ts_node_is_null(Field(node, "value")) ? 0 : 1;
 }
 

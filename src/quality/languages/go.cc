@@ -19,7 +19,7 @@ std::string ReceiverTypeName(TSNode receiver, std::string_view source) {
 }
 
 /// Methods belong to their receiver's type: `func (s *Server) Start()` is `Server.Start`.
-DefinitionName NameGoDefinition(TSNode definition, NodeContext, std::string_view source) {
+DefinitionName NameGoDefinition(TSNode definition, const NodeContext&, std::string_view source) {
   DefinitionName name{{}, std::string(FieldText(definition, "name", source))};
   const TSNode receiver = Field(definition, "receiver");
   if (!ts_node_is_null(receiver) && ts_node_named_child_count(receiver) > 0) {
@@ -30,7 +30,7 @@ DefinitionName NameGoDefinition(TSNode definition, NodeContext, std::string_view
 
 /// `f := func() {...}`, `f = func() {...}` and `var f = func() {...}` name the literal
 /// (one name bound to one value only).
-std::string NameFuncLiteral(TSNode, NodeContext context, std::string_view source) {
+std::string NameFuncLiteral(TSNode, const NodeContext& context, std::string_view source) {
   const TSNode values = context.parent;
   const TSNode binding = context.grandparent;
   if (!IsKind(values, "expression_list") || ts_node_named_child_count(values) != 1) return {};

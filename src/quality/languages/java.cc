@@ -12,7 +12,7 @@ namespace scbench::quality {
 namespace {
 
 /// `Runnable r = () -> {...};` and `r = () -> {...};` name the lambda.
-std::string NameLambda(TSNode lambda, NodeContext context, std::string_view source) {
+std::string NameLambda(TSNode lambda, const NodeContext& context, std::string_view source) {
   const TSNode parent = context.parent;
   TSNode name = {};
   if (IsKind(parent, "variable_declarator") && IsField(parent, "value", lambda)) {
@@ -25,7 +25,7 @@ std::string NameLambda(TSNode lambda, NodeContext context, std::string_view sour
 }
 
 /// `case 1:`, `case A, B ->` add one each; `default` adds nothing.
-int CountCaseLabel(TSNode node, NodeContext, std::string_view) {
+int CountCaseLabel(TSNode node, const NodeContext&, std::string_view) {
   return ts_node_child_count(node) > 0 && IsKind(ts_node_child(node, 0), "case") ? 1 : 0;
 }
 

@@ -25,11 +25,11 @@ bool OperatorIsOneOf(TSNode node, std::string_view source, std::initializer_list
   return std::find(operators.begin(), operators.end(), text) != operators.end();
 }
 
-int CountAndOr(TSNode node, NodeContext, std::string_view source) {
+int CountAndOr(TSNode node, const NodeContext&, std::string_view source) {
   return OperatorIsOneOf(node, source, {"&&", "||"}) ? 1 : 0;
 }
 
-bool IsElseIf(TSNode node, NodeContext context) {
+bool IsElseIf(TSNode node, const NodeContext& context) {
   const std::string_view kind = ts_node_type(node);
   if (IsKind(context.parent, "else_clause")) return IsKind(context.grandparent, kind);
   return IsKind(context.parent, kind) && IsField(context.parent, "alternative", node);

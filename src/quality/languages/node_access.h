@@ -25,10 +25,10 @@ bool IsField(TSNode node, std::string_view field, TSNode child);
 bool OperatorIsOneOf(TSNode node, std::string_view source, std::initializer_list<std::string_view> operators);
 
 /// A decision counter: `&&` and `||` add one each.
-int CountAndOr(TSNode node, NodeContext context, std::string_view source);
+int CountAndOr(TSNode node, const NodeContext& context, std::string_view source);
 
 /// The `else if` of C-like grammars: an `if` that is the `alternative` of an `if` of the
 /// same kind, directly (Go, Java) or through an else clause (JavaScript, C, Rust).
-bool IsElseIf(TSNode node, NodeContext context);
+bool IsElseIf(TSNode node, const NodeContext& context);
 
 }  // namespace scbench::quality

@@ -36,18 +36,18 @@ bool IsTryStar(TSNode try_statement) {
 }
 
 // Loops add one, plus one for an `else` block.
-int CountLoop(TSNode node, NodeContext, std::string_view) { return 1 + (HasChildOfKind(node, "else_clause") ? 1 : 0); }
+int CountLoop(TSNode node, const NodeContext&, std::string_view) { return 1 + (HasChildOfKind(node, "else_clause") ? 1 : 0); }
 
 // Each handler adds one; the try's own `else` adds one only with handlers (radon: Try node).
-int CountExceptClause(TSNode node, NodeContext, std::string_view) { return IsExceptStar(node) ? 0 : 1; }
-int CountTryElse(TSNode node, NodeContext, std::string_view) {
+int CountExceptClause(TSNode node, const NodeContext&, std::string_view) { return IsExceptStar(node) ? 0 : 1; }
+int CountTryElse(TSNode node, const NodeContext&, std::string_view) {
   return (!IsTryStar(node) && HasChildOfKind(node, "else_clause")) ? 1 : 0;
 }
 
 // `if` inside a comprehension adds one; a case guard (`case x if y:`) adds nothing.
 // `match` itself adds nothing either: radon 5.1 predates pattern matching and only counts
 // what the cases contain.
-int CountIfClause(TSNode, NodeContext context, std::string_view) {
+int CountIfClause(TSNode, const NodeContext& context, std::string_view) {
   return std::strcmp(ts_node_type(context.parent), "case_clause") == 0 ? 0 : 1;
 }
 
@@ -60,7 +60,7 @@ bool IsStringExpression(TSNode statement) {
 
 // A docstring is a string expression that is the first statement of a module, class or
 // function body (comments before it do not count as statements).
-bool IsDocstring(TSNode statement, NodeContext context) {
+bool IsDocstring(TSNode statement, const NodeContext& context) {
   if (!IsStringExpression(statement)) return false;
   const TSNode parent = context.parent;
   const char* parent_kind = ts_node_type(parent);
@@ -80,7 +80,7 @@ bool IsDocstring(TSNode statement, NodeContext context) {
 }
 
 // `name = lambda ...` and `obj.attr = lambda ...` make the lambda a named callable.
-std::string NameAssignedLambda(TSNode lambda, NodeContext context, std::string_view source) {
+std::string NameAssignedLambda(TSNode lambda, const NodeContext& context, std::string_view source) {
   const TSNode parent = context.parent;
   if (std::strcmp(ts_node_type(parent), "assignment") != 0) return {};
   const TSNode right = ts_node_child_by_field_name(parent, "right", 5);

@@ -21,13 +21,13 @@ std::string ImplTypeName(TSNode type, std::string_view source) {
 }
 
 /// Impl blocks are named after their type, so methods read `Type::method`.
-DefinitionName NameRustDefinition(TSNode definition, NodeContext, std::string_view source) {
+DefinitionName NameRustDefinition(TSNode definition, const NodeContext&, std::string_view source) {
   if (IsKind(definition, "impl_item")) return {{}, ImplTypeName(Field(definition, "type"), source)};
   return {{}, std::string(FieldText(definition, "name", source))};
 }
 
 /// `let f = |x| ...;`, `f = |x| ...` and `static F: ... = |x| ...` name the closure.
-std::string NameClosure(TSNode closure, NodeContext context, std::string_view source) {
+std::string NameClosure(TSNode closure, const NodeContext& context, std::string_view source) {
   const TSNode parent = context.parent;
   TSNode name = {};
   if (IsKind(parent, "let_declaration") && IsField(parent, "value", closure)) {
