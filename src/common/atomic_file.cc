@@ -21,9 +21,27 @@ bool WriteAll(int fd, std::string_view content) {
   return true;
 }
 
+/// Devices and pipes (`-o /dev/null`, `-o /dev/stdout`) cannot be replaced by a rename
+/// (as root, /dev/null would become a regular file) and have no old content to protect.
+bool IsDeviceOrPipe(const std::filesystem::path& path) {
+  struct stat status {};
+  return ::stat(path.c_str(), &status) == 0 && (S_ISCHR(status.st_mode) || S_ISBLK(status.st_mode) ||
+                                                 S_ISFIFO(status.st_mode) || S_ISSOCK(status.st_mode));
+}
+
+bool WriteInPlace(const std::filesystem::path& path, std::string_view content, std::string& error) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+  const bool ok = fd >= 0 && WriteAll(fd, content);
+  const int saved_errno = errno;
+  if (fd >= 0) ::close(fd);
+  if (!ok) error = path.string() + ": cannot write: " + std::strerror(saved_errno);
+  return ok;
+}
+
 }  // namespace
 
 bool WriteFileAtomically(const std::filesystem::path& path, std::string_view content, std::string& error) {
+  if (IsDeviceOrPipe(path)) return WriteInPlace(path, content, error);
   const std::filesystem::path directory = path.has_parent_path() ? path.parent_path() : ".";
   std::string temp = (directory / ("." + path.filename().string() + ".tmpXXXXXX")).string();
   const int fd = ::mkstemp(temp.data());

@@ -1,6 +1,7 @@
 #pragma once
 /// Writing files so that readers see either the old content or the new, never a torn one:
 /// write to a temporary file beside the target, flush it to disk, then rename over it.
+/// Devices and pipes (`-o /dev/null`) are written in place: they cannot be replaced.
 
 #include <filesystem>
 #include <string>
