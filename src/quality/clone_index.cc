@@ -54,11 +54,10 @@ bool CloneTokenCollector::Enter(TSNode node, std::uint32_t depth, const NodeCont
     return true;
   }
   const bool leaf = context.leaf;
-  if (leaf || ts_node_is_named(node)) tokens_.push_back((leaf ? kTokenTag : kNodeTag) | symbol);
+  if (leaf || context.named) tokens_.push_back((leaf ? kTokenTag : kNodeTag) | symbol);
   if ((roles & kRoleCloneRoot) != 0 && open_.size() < kMaxNestedCandidates) {
     open_.push_back({depth, static_cast<std::uint32_t>(tokens_.size() - 1), statements_seen_,
-                     static_cast<int>(ts_node_start_point(node).row) + 1,
-                     static_cast<int>(ts_node_end_point(node).row) + 1});
+                     static_cast<int>(context.start_row) + 1, static_cast<int>(context.end_row) + 1});
   }
   return true;
 }

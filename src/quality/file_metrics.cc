@@ -43,7 +43,7 @@ class MetricsWalk final : public SyntaxVisitor {
     const std::uint16_t roles = language_.roles(symbol);
     if (symbol == kErrorSymbol || (context.leaf && ts_node_is_missing(node))) ++out_.parse_errors;
     if ((roles & kRoleComment) != 0 && comment_depth_ == kNone) comment_depth_ = depth;
-    if (context.leaf) MarkLeaf(node);
+    if (context.leaf) MarkLeaf(context);
     if ((roles & kRoleStatement) != 0) EnterStatement(node, depth);
     if ((roles & kRoleNesting) != 0) EnterNesting(node, depth);
     if ((roles & kRoleDecision) != 0 && hidden_depth_ == kNone) CountDecision(node, symbol, depth);
@@ -69,20 +69,18 @@ class MetricsWalk final : public SyntaxVisitor {
   std::vector<std::uint8_t> line_flags;
 
  private:
-  void MarkRows(TSNode node, std::uint8_t flag) {
-    const std::uint32_t first = ts_node_start_point(node).row;
-    const std::uint32_t last = std::min<std::uint32_t>(ts_node_end_point(node).row,
-                                                       static_cast<std::uint32_t>(line_flags.size()) - 1);
-    for (std::uint32_t row = first; row <= last && row < line_flags.size(); ++row) line_flags[row] |= flag;
+  void MarkRows(const NodeContext& leaf, std::uint8_t flag) {
+    const std::uint32_t last = std::min<std::uint32_t>(leaf.end_row, static_cast<std::uint32_t>(line_flags.size()) - 1);
+    for (std::uint32_t row = leaf.start_row; row <= last; ++row) line_flags[row] |= flag;
   }
 
   /// Leaves inside a comment (Rust's doc-comment markers) belong to the comment.
-  void MarkLeaf(TSNode node) {
-    if (ts_node_start_byte(node) == ts_node_end_byte(node) || line_flags.empty()) return;
+  void MarkLeaf(const NodeContext& leaf) {
+    if (leaf.start_byte == leaf.end_byte || line_flags.empty()) return;
     if (comment_depth_ != kNone) {
-      MarkRows(node, kHasComment);
+      MarkRows(leaf, kHasComment);
     } else {
-      MarkRows(node, docstring_depth_ == kNone ? kHasCode : kHasDocstring);
+      MarkRows(leaf, docstring_depth_ == kNone ? kHasCode : kHasDocstring);
     }
   }
 

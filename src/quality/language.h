@@ -21,9 +21,15 @@ struct NodeContext {
   TSNode grandparent;
   /// The field the node holds in its parent (`body`, `condition`), 0 for none.
   TSFieldId field = 0;
-  /// The node's kind and whether it has no children, read once for every visitor.
+  /// What most visitors ask of every node, read once by the walk: its kind, whether it
+  /// is named, whether it has no (visible) children, and where it starts and ends.
   TSSymbol symbol = 0;
+  bool named = false;
   bool leaf = false;
+  std::uint32_t start_byte = 0;
+  std::uint32_t end_byte = 0;
+  std::uint32_t start_row = 0;
+  std::uint32_t end_row = 0;
 };
 
 /// Counts how many decision points one node contributes (McCabe: each adds one path).

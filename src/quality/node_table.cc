@@ -18,7 +18,7 @@ void NodeTable::Reset(std::size_t expected) {
   last_child_.clear();
 }
 
-void NodeTable::Add(TSNode node, std::uint32_t depth, const NodeContext& context) {
+void NodeTable::Add(std::uint32_t depth, const NodeContext& context) {
   const auto index = static_cast<std::uint32_t>(nodes_.size());
   const std::uint32_t parent = depth == 0 ? kNone : open_[depth - 1];
   if (parent != kNone) {
@@ -34,11 +34,11 @@ void NodeTable::Add(TSNode node, std::uint32_t depth, const NodeContext& context
   open_[depth] = index;
   last_child_[depth] = kNone;
   nodes_.push_back(
-      {context.symbol, context.field, ts_node_is_named(node), parent, kNone, kNone, ts_node_start_byte(node), ts_node_end_byte(node), 0});
+      {context.symbol, context.field, context.named, parent, kNone, kNone, context.start_byte, context.end_byte, 0});
 }
 
-bool NodeTableBuilder::Enter(TSNode node, std::uint32_t depth, const NodeContext& context) {
-  table_.Add(node, depth, context);
+bool NodeTableBuilder::Enter(TSNode, std::uint32_t depth, const NodeContext& context) {
+  table_.Add(depth, context);
   return true;
 }
 

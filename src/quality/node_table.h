@@ -57,8 +57,8 @@ class NodeTable {
 
   /// Clears the table and reserves room for about `expected` nodes.
   void Reset(std::size_t expected);
-  /// Appends `node`, entered at `depth` of a walk in document order with `context`.
-  void Add(TSNode node, std::uint32_t depth, const NodeContext& context);
+  /// Appends the node entered at `depth` of a walk in document order, as `context` describes it.
+  void Add(std::uint32_t depth, const NodeContext& context);
 
  private:
   const TSLanguage* grammar_;

@@ -49,6 +49,10 @@ TSFieldId FieldOfChild(const TSLanguage* language, Subtree parent, std::uint32_t
   return 0;
 }
 
+/// Where `node` starts, from the fields ts_node_new() filled in (ts_node_start_byte() and
+/// ts_node_start_point() read the same).
+Length StartOf(TSNode node) { return {node.context[0], {node.context[1], node.context[2]}}; }
+
 class SubtreeWalk {
  public:
   SubtreeWalk(const TSTree* tree, SyntaxVisitor& visitor) : tree_(tree), visitor_(visitor) {}
@@ -64,10 +68,21 @@ class SubtreeWalk {
   void Visit(TSNode node, const Subtree* subtree, std::uint32_t depth, TSFieldId field) {
     if (ancestors_.size() <= depth) ancestors_.resize(depth + 1);
     ancestors_[depth] = node;
-    const bool leaf = ts_subtree_visible_child_count(*subtree) == 0;
-    const NodeContext context{depth >= 1 ? ancestors_[depth - 1] : TSNode{}, depth >= 2 ? ancestors_[depth - 2] : TSNode{},
-                              field, ts_node_symbol(node), leaf};
-    if (visitor_.Enter(node, depth, context) && !leaf) {
+    const Length start = StartOf(node);
+    const Length end = length_add(start, ts_subtree_size(*subtree));
+    const TSSymbol alias = static_cast<TSSymbol>(node.context[3]);
+    const NodeContext context{depth >= 1 ? ancestors_[depth - 1] : TSNode{},
+                              depth >= 2 ? ancestors_[depth - 2] : TSNode{},
+                              field,
+                              ts_node_symbol(node),
+                              alias != 0 ? ts_language_symbol_metadata(tree_->language, alias).named
+                                         : ts_subtree_named(*subtree),
+                              ts_subtree_visible_child_count(*subtree) == 0,
+                              start.bytes,
+                              end.bytes,
+                              start.extent.row,
+                              end.extent.row};
+    if (visitor_.Enter(node, depth, context) && !context.leaf) {
       Open(*subtree, true, depth, node, 0);
     } else {
       visitor_.Leave(node, depth);
@@ -75,8 +90,7 @@ class SubtreeWalk {
   }
 
   void Open(Subtree subtree, bool visible, std::uint32_t depth, TSNode node, TSFieldId field_for_children) {
-    const Length start = {ts_node_start_byte(node), ts_node_start_point(node)};
-    open_.push_back({subtree, ts_language_alias_sequence(tree_->language, subtree.ptr->production_id), start, 0, 0,
+    open_.push_back({subtree, ts_language_alias_sequence(tree_->language, subtree.ptr->production_id), StartOf(node), 0, 0,
                      field_for_children, visible, depth, node});
   }
 

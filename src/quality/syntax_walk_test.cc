@@ -22,7 +22,9 @@ std::string Describe(const char* event, TSNode node, std::uint32_t depth, const 
   out << event << " depth " << depth << " " << ts_node_type(node) << " [" << ts_node_start_byte(node) << ","
       << ts_node_end_byte(node) << ") at " << start.row << ":" << start.column;
   if (context != nullptr) {
-    out << " symbol " << context->symbol << " field " << context->field << " leaf " << context->leaf << " parent "
+    out << " symbol " << context->symbol << " field " << context->field << " named " << context->named << " leaf "
+        << context->leaf << " bytes " << context->start_byte << "-" << context->end_byte << " rows " << context->start_row
+        << "-" << context->end_row << " parent "
         << (ts_node_is_null(context->parent) ? "-" : ts_node_type(context->parent)) << "@"
         << ts_node_start_byte(context->parent) << " grandparent "
         << (ts_node_is_null(context->grandparent) ? "-" : ts_node_type(context->grandparent)) << "@"
@@ -56,8 +58,14 @@ void CursorWalk(const TSTree* tree, SyntaxVisitor& visitor) {
     ancestors.resize(depth + 1);
     ancestors[depth] = node;
     const NodeContext context{depth >= 1 ? ancestors[depth - 1] : TSNode{}, depth >= 2 ? ancestors[depth - 2] : TSNode{},
-                              ts_tree_cursor_current_field_id(&cursor), ts_node_symbol(node),
-                              ts_node_child_count(node) == 0};
+                              ts_tree_cursor_current_field_id(&cursor),
+                              ts_node_symbol(node),
+                              ts_node_is_named(node),
+                              ts_node_child_count(node) == 0,
+                              ts_node_start_byte(node),
+                              ts_node_end_byte(node),
+                              ts_node_start_point(node).row,
+                              ts_node_end_point(node).row};
     return visitor.Enter(node, depth, context);
   };
   bool descend = enter();
