@@ -29,7 +29,7 @@ std::uint32_t CloneTokenCollector::InternIdentifier(TSNode node) {
   return it->second;
 }
 
-bool CloneTokenCollector::Enter(TSNode node, std::uint32_t depth, const NodeContext& context) {
+bool CloneTokenCollector::Enter(const TSNode& node, std::uint32_t depth, const NodeContext& context) {
   if (skipped_depth_ != UINT32_MAX) return true;
   const TSSymbol symbol = context.symbol;
   const std::uint16_t roles = language_.roles(symbol);
@@ -62,7 +62,7 @@ bool CloneTokenCollector::Enter(TSNode node, std::uint32_t depth, const NodeCont
   return true;
 }
 
-void CloneTokenCollector::Leave(TSNode, std::uint32_t depth) {
+void CloneTokenCollector::Leave(const TSNode&, std::uint32_t depth) {
   if (skipped_depth_ == depth) skipped_depth_ = UINT32_MAX;
   if (open_.empty() || open_.back().depth != depth) return;
   const OpenCandidate& open = open_.back();

@@ -25,8 +25,8 @@ class CloneTokenCollector final : public SyntaxVisitor {
   static constexpr int kMinStatements = 2;
 
   CloneTokenCollector(const Language& language, std::string_view source);
-  bool Enter(TSNode node, std::uint32_t depth, const NodeContext& context) override;
-  void Leave(TSNode node, std::uint32_t depth) override;
+  bool Enter(const TSNode& node, std::uint32_t depth, const NodeContext& context) override;
+  void Leave(const TSNode& node, std::uint32_t depth) override;
 
   /// Hashes the candidates that are big enough, given the file's line kinds.
   std::vector<CloneCandidate> Finish(std::span<const LineKind> line_kinds) const;

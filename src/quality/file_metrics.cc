@@ -37,7 +37,7 @@ class MetricsWalk final : public SyntaxVisitor {
   MetricsWalk(const Language& language, std::string_view source, FileMeasurement& out)
       : language_(language), source_(source), out_(out) {}
 
-  bool Enter(TSNode node, std::uint32_t depth, const NodeContext& context) override {
+  bool Enter(const TSNode& node, std::uint32_t depth, const NodeContext& context) override {
     context_ = &context;
     const TSSymbol symbol = context.symbol;
     const std::uint16_t roles = language_.roles(symbol);
@@ -54,7 +54,7 @@ class MetricsWalk final : public SyntaxVisitor {
     return true;
   }
 
-  void Leave(TSNode, std::uint32_t depth) override {
+  void Leave(const TSNode&, std::uint32_t depth) override {
     while (!nesting_.empty() && nesting_.back().first == depth) {
       --scopes_[nesting_.back().second].nesting;
       nesting_.pop_back();

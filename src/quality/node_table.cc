@@ -37,7 +37,7 @@ void NodeTable::Add(std::uint32_t depth, const NodeContext& context) {
       {context.symbol, context.field, context.named, parent, kNone, kNone, context.start_byte, context.end_byte, 0});
 }
 
-bool NodeTableBuilder::Enter(TSNode, std::uint32_t depth, const NodeContext& context) {
+bool NodeTableBuilder::Enter(const TSNode&, std::uint32_t depth, const NodeContext& context) {
   table_.Add(depth, context);
   return true;
 }

@@ -71,8 +71,9 @@ class NodeTable {
 class NodeTableBuilder final : public SyntaxVisitor {
  public:
   explicit NodeTableBuilder(NodeTable& table) : table_(table) {}
-  bool Enter(TSNode node, std::uint32_t depth, const NodeContext& context) override;
-  void Leave(TSNode, std::uint32_t) override {}
+  bool Enter(const TSNode& node, std::uint32_t depth, const NodeContext& context) override;
+  void Leave(const TSNode&, std::uint32_t) override {}
+  bool NeedsLeave() const override { return false; }
 
  private:
   NodeTable& table_;

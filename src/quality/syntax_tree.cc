@@ -34,14 +34,20 @@ SyntaxTree Parser::Parse(const Language& language, std::string_view source) {
       ts_parser_parse_string(parser_, nullptr, source.data(), static_cast<std::uint32_t>(source.size())));
 }
 
-bool VisitorGroup::Enter(TSNode node, std::uint32_t depth, const NodeContext& context) {
+VisitorGroup::VisitorGroup(std::vector<SyntaxVisitor*> visitors) : visitors_(std::move(visitors)) {
+  for (SyntaxVisitor* visitor : visitors_) {
+    if (visitor->NeedsLeave()) leaving_.push_back(visitor);
+  }
+}
+
+bool VisitorGroup::Enter(const TSNode& node, std::uint32_t depth, const NodeContext& context) {
   bool descend = false;
   for (SyntaxVisitor* visitor : visitors_) descend = visitor->Enter(node, depth, context) || descend;
   return descend;
 }
 
-void VisitorGroup::Leave(TSNode node, std::uint32_t depth) {
-  for (SyntaxVisitor* visitor : visitors_) visitor->Leave(node, depth);
+void VisitorGroup::Leave(const TSNode& node, std::uint32_t depth) {
+  for (SyntaxVisitor* visitor : leaving_) visitor->Leave(node, depth);
 }
 
 }  // namespace scbench::quality

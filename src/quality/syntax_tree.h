@@ -39,20 +39,23 @@ class SyntaxVisitor {
   virtual ~SyntaxVisitor() = default;
   /// Returns false to skip the node's children. `context` holds the node's parent and
   /// grandparent.
-  virtual bool Enter(TSNode node, std::uint32_t depth, const NodeContext& context) = 0;
-  virtual void Leave(TSNode node, std::uint32_t depth) = 0;
+  virtual bool Enter(const TSNode& node, std::uint32_t depth, const NodeContext& context) = 0;
+  virtual void Leave(const TSNode& node, std::uint32_t depth) = 0;
+  /// False for a visitor whose Leave does nothing: a VisitorGroup then skips the call.
+  virtual bool NeedsLeave() const { return true; }
 };
 
 /// Feeds one walk to several visitors, so that independent analyses share one traversal.
 /// Children are skipped only when every visitor asks for it.
 class VisitorGroup final : public SyntaxVisitor {
  public:
-  explicit VisitorGroup(std::vector<SyntaxVisitor*> visitors) : visitors_(std::move(visitors)) {}
-  bool Enter(TSNode node, std::uint32_t depth, const NodeContext& context) override;
-  void Leave(TSNode node, std::uint32_t depth) override;
+  explicit VisitorGroup(std::vector<SyntaxVisitor*> visitors);
+  bool Enter(const TSNode& node, std::uint32_t depth, const NodeContext& context) override;
+  void Leave(const TSNode& node, std::uint32_t depth) override;
 
  private:
   std::vector<SyntaxVisitor*> visitors_;
+  std::vector<SyntaxVisitor*> leaving_;  // those that need Leave
 };
 
 /// Visits every visible node of the tree in document order, as a TSTreeCursor would, without

@@ -37,11 +37,11 @@ std::string Describe(const char* event, TSNode node, std::uint32_t depth, const 
 class Recorder final : public SyntaxVisitor {
  public:
   explicit Recorder(std::string skip = "") : skip_(std::move(skip)) {}
-  bool Enter(TSNode node, std::uint32_t depth, const NodeContext& context) override {
+  bool Enter(const TSNode& node, std::uint32_t depth, const NodeContext& context) override {
     events.push_back(Describe("enter", node, depth, &context));
     return skip_.empty() || skip_ != ts_node_type(node);
   }
-  void Leave(TSNode node, std::uint32_t depth) override { events.push_back(Describe("leave", node, depth, nullptr)); }
+  void Leave(const TSNode& node, std::uint32_t depth) override { events.push_back(Describe("leave", node, depth, nullptr)); }
   std::vector<std::string> events;
 
  private:
@@ -206,6 +206,40 @@ TEST(SyntaxWalk, DeepNestingDoesNotRecurse) {
   source += "1";
   for (int i = 0; i < 5000; ++i) source += ")";
   EXPECT_EQ(CompareWalks(*LanguageByName("python"), source + "\n"), "");
+}
+
+/// Counts events; descends only when told to, and may say it needs no Leave.
+class Counter final : public SyntaxVisitor {
+ public:
+  Counter(bool descend, bool needs_leave) : descend_(descend), needs_leave_(needs_leave) {}
+  bool Enter(const TSNode&, std::uint32_t, const NodeContext&) override {
+    ++entered;
+    return descend_;
+  }
+  void Leave(const TSNode&, std::uint32_t) override { ++left; }
+  bool NeedsLeave() const override { return needs_leave_; }
+  int entered = 0;
+  int left = 0;
+
+ private:
+  bool descend_;
+  bool needs_leave_;
+};
+
+TEST(VisitorGroup, DescendsWhenAnyVisitorAsksAndLeavesOnlyThoseThatNeedIt) {
+  Parser parser;
+  const SyntaxTree tree = parser.Parse(*LanguageByName("python"), "x = f(1)\n");
+  Counter stopping(false, true);
+  Counter descending(true, false);
+  VisitorGroup group({&stopping, &descending});
+  WalkTree(tree.get(), group);
+  Counter alone(true, true);
+  WalkTree(tree.get(), alone);
+  EXPECT_EQ(stopping.entered, alone.entered);  // the other visitor asked for the children
+  EXPECT_EQ(descending.entered, alone.entered);
+  EXPECT_EQ(stopping.left, alone.left);
+  EXPECT_EQ(descending.left, 0);
+  EXPECT_GT(alone.entered, 5);
 }
 
 /// Real code, beyond the samples: this repository's own sources.

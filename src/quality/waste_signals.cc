@@ -4,7 +4,7 @@
 
 namespace scbench::quality {
 
-bool CallSiteCollector::Enter(TSNode node, std::uint32_t, const NodeContext& context) {
+bool CallSiteCollector::Enter(const TSNode& node, std::uint32_t, const NodeContext& context) {
   if ((language_.roles(context.symbol) & kRoleCall) == 0) return true;
   TSNode callee = ts_node_child_by_field_id(node, language_.call_function_field());
   // `a.b.method(...)` calls `method`: descend to the last named leaf of the callee.

@@ -19,8 +19,9 @@ class CallSiteCollector final : public SyntaxVisitor {
  public:
   CallSiteCollector(const Language& language, std::string_view source, std::vector<std::string>& names)
       : language_(language), source_(source), names_(names) {}
-  bool Enter(TSNode node, std::uint32_t depth, const NodeContext& context) override;
-  void Leave(TSNode, std::uint32_t) override {}
+  bool Enter(const TSNode& node, std::uint32_t depth, const NodeContext& context) override;
+  void Leave(const TSNode&, std::uint32_t) override {}
+  bool NeedsLeave() const override { return false; }
 
  private:
   const Language& language_;
