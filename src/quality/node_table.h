@@ -31,9 +31,7 @@ struct TableNode {
 /// A kind's bit in TableNode::child_kinds (kinds share bits, so a set bit proves nothing).
 constexpr std::uint32_t KindBit(TSSymbol symbol) { return std::uint32_t{1} << (symbol % 32); }
 
-/// Some node kinds of one grammar, or all of them: where patterns can start, or the kinds
-/// whose children get their field recorded (finding a node's field costs a lookup, and
-/// patterns test fields under a few kinds only).
+/// Some node kinds of one grammar, or all of them: where patterns can start.
 struct KindSet {
   std::vector<std::uint8_t> symbols;  // symbol -> in the set
   bool all = false;
