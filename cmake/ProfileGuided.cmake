@@ -1,7 +1,7 @@
 # Profile-guided optimisation with GCC. Half of `scbench measure` is tree-sitter's parser, a
 # table-driven loop whose hot branches the compiler cannot guess; told by a training run
 # which ones are taken, it lays the code out for them (about a fifth off the parse time of
-# the Python stdlib; see README.md, Speed).
+# the Python stdlib; README.md, "Benchmark", has the ratios).
 #
 # A build with SCBENCH_PGO on (the default for optimised GCC builds without sanitizers)
 # makes a second, instrumented build of the measuring code inside its own tree
