@@ -37,8 +37,8 @@ class Parser {
 class SyntaxVisitor {
  public:
   virtual ~SyntaxVisitor() = default;
-  /// Returns false to skip the node's children. `context` holds the node's parent and
-  /// grandparent.
+  /// Returns false to skip the node's children. `context` holds what the walk already
+  /// knows of the node (parent, grandparent, field, kind, extent); it lives for this call.
   virtual bool Enter(const TSNode& node, std::uint32_t depth, const NodeContext& context) = 0;
   virtual void Leave(const TSNode& node, std::uint32_t depth) = 0;
   /// False for a visitor whose Leave does nothing: a VisitorGroup then skips the call.
