@@ -30,6 +30,7 @@ function(scbench_grammar name dir)
   set_target_properties(tree_sitter_${name} PROPERTIES C_STANDARD 11 POSITION_INDEPENDENT_CODE ON)
   target_compile_options(tree_sitter_${name} PRIVATE -O3 -w -fno-semantic-interposition)
   target_link_libraries(tree_sitter_${name} PUBLIC tree_sitter_core)
+  set_property(GLOBAL APPEND PROPERTY SCBENCH_GRAMMAR_TARGETS tree_sitter_${name})
 endfunction()
 
 scbench_grammar(python tree-sitter-python)
@@ -41,3 +42,6 @@ scbench_grammar(rust tree-sitter-rust)
 scbench_grammar(java tree-sitter-java)
 scbench_grammar(c tree-sitter-c)
 scbench_grammar(cpp tree-sitter-cpp)
+
+# Every grammar library above, for those that link or build them all.
+get_property(TREE_SITTER_GRAMMARS GLOBAL PROPERTY SCBENCH_GRAMMAR_TARGETS)
