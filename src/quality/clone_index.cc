@@ -117,22 +117,46 @@ bool AlreadyCovered(const std::vector<std::uint8_t>& covered, int start_line, in
   return true;
 }
 
+constexpr std::uint32_t kNoGroup = UINT32_MAX;
+
+/// The candidates of all files grouped by hash, for the hashes that occur twice or more.
+std::vector<CloneGroup> GroupRepeatedHashes(std::span<const FileMeasurement> files) {
+  // Most hashes occur once: the first sighting is only remembered by where it sits, and a
+  // group is made when a second one turns up.
+  struct FirstSeen {
+    std::uint32_t file = 0;
+    std::uint32_t candidate = 0;
+    std::uint32_t group = kNoGroup;
+  };
+  std::size_t candidates = 0;
+  for (const FileMeasurement& file : files) candidates += file.clone_candidates.size();
+  std::unordered_map<std::uint64_t, FirstSeen> seen;
+  seen.reserve(candidates);
+  std::vector<CloneGroup> groups;
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    const std::vector<CloneCandidate>& in_file = files[f].clone_candidates;
+    for (std::size_t c = 0; c < in_file.size(); ++c) {
+      const auto [at, first] = seen.try_emplace(in_file[c].hash, FirstSeen{static_cast<std::uint32_t>(f),
+                                                                            static_cast<std::uint32_t>(c)});
+      if (first) continue;
+      FirstSeen& earlier = at->second;
+      if (earlier.group == kNoGroup) {
+        earlier.group = static_cast<std::uint32_t>(groups.size());
+        const CloneCandidate& original = files[earlier.file].clone_candidates[earlier.candidate];
+        groups.push_back({original.hash, original.sloc, {{earlier.file, original.start_line, original.end_line}}});
+      }
+      CloneGroup& group = groups[earlier.group];
+      group.sloc = std::max(group.sloc, in_file[c].sloc);
+      group.instances.push_back({f, in_file[c].start_line, in_file[c].end_line});
+    }
+  }
+  return groups;
+}
+
 }  // namespace
 
 std::vector<CloneGroup> FindCloneGroups(std::span<const FileMeasurement> files) {
-  std::unordered_map<std::uint64_t, CloneGroup> by_hash;
-  for (std::size_t f = 0; f < files.size(); ++f) {
-    for (const CloneCandidate& candidate : files[f].clone_candidates) {
-      CloneGroup& group = by_hash[candidate.hash];
-      group.hash = candidate.hash;
-      group.sloc = std::max(group.sloc, candidate.sloc);
-      group.instances.push_back({f, candidate.start_line, candidate.end_line});
-    }
-  }
-  std::vector<CloneGroup> groups;
-  for (auto& [hash, group] : by_hash) {
-    if (group.instances.size() >= 2) groups.push_back(std::move(group));
-  }
+  std::vector<CloneGroup> groups = GroupRepeatedHashes(files);
   std::sort(groups.begin(), groups.end(), [](const CloneGroup& a, const CloneGroup& b) {
     if (a.sloc != b.sloc) return a.sloc > b.sloc;
     if (a.instances.size() != b.instances.size()) return a.instances.size() > b.instances.size();

@@ -55,6 +55,12 @@ class NodeTable {
 
   /// Clears the table and reserves room for about `expected` nodes.
   void Reset(std::size_t expected);
+  /// Clears the table for a tree of `grammar`. Its memory is kept, so that one table can
+  /// serve a worker's files one after the other without fresh pages for each.
+  void Reset(const TSLanguage* grammar, std::size_t expected) {
+    grammar_ = grammar;
+    Reset(expected);
+  }
   /// Appends the node entered at `depth` of a walk in document order, as `context` describes it.
   void Add(std::uint32_t depth, const NodeContext& context);
 

@@ -21,7 +21,7 @@ namespace {
 
 /// Every per-file analysis, sharing one walk of the tree.
 FileMeasurement AnalyzeSyntax(const Language& language, const TSTree* tree, std::string_view source,
-                              const std::string& path, const RuleSet* rules) {
+                              const std::string& path, const RuleSet* rules, NodeTable& nodes) {
   std::vector<std::string> called_names;
   CloneTokenCollector clones(language, source);
   CallSiteCollector calls(language, source, called_names);
@@ -29,10 +29,10 @@ FileMeasurement AnalyzeSyntax(const Language& language, const TSTree* tree, std:
   // The rule matcher reads the tree from a table of its nodes, filled during the walk
   // when the language has rules.
   if (rules != nullptr && rules->RootsOf(language) == nullptr) rules = nullptr;
-  NodeTable nodes(language.grammar());
   NodeTableBuilder node_recorder(nodes);
   if (rules != nullptr) {
-    nodes.Reset(std::min<std::size_t>(source.size() / 3, std::size_t{1} << 20));  // about a node per 3 bytes
+    const std::size_t expected_nodes = std::min<std::size_t>(source.size() / 3, std::size_t{1} << 20);  // 1 per 3 bytes
+    nodes.Reset(language.grammar(), expected_nodes);
     visitors.push_back(&node_recorder);
   }
   FileMeasurement measurement = MeasureSyntax(language, tree, source, path, visitors);
@@ -50,7 +50,13 @@ struct FileOutcome {
   std::vector<Diagnostic> diagnostics;
 };
 
-FileOutcome MeasureOneFile(const SourceFile& file, const MeasureOptions& options, Parser& parser) {
+/// What a worker thread keeps from one file to the next.
+struct WorkerState {
+  Parser parser;
+  NodeTable nodes{nullptr};
+};
+
+FileOutcome MeasureOneFile(const SourceFile& file, const MeasureOptions& options, WorkerState& worker) {
   FileOutcome outcome;
   const auto note = [&](Severity severity, std::string message) {
     outcome.diagnostics.push_back({file.relative, severity, std::move(message)});
@@ -70,12 +76,12 @@ FileOutcome MeasureOneFile(const SourceFile& file, const MeasureOptions& options
     note(Severity::kWarning, "not valid UTF-8 from line " + std::to_string(*line) +
                                  "; invalid bytes were read as replacement characters");
   }
-  const SyntaxTree tree = parser.Parse(*file.language, source);
+  const SyntaxTree tree = worker.parser.Parse(*file.language, source);
   if (!tree) {
     note(Severity::kError, "the parser gave up on this file");
     return outcome;
   }
-  outcome.measurement = AnalyzeSyntax(*file.language, tree.get(), source, file.relative, options.rules);
+  outcome.measurement = AnalyzeSyntax(*file.language, tree.get(), source, file.relative, options.rules, worker.nodes);
   if (outcome.measurement->parse_errors > 0) {
     note(Severity::kWarning, std::to_string(outcome.measurement->parse_errors) +
                                  " syntax error(s); measured what parsed");
@@ -98,14 +104,20 @@ void SummarizeLanguages(TreeMeasurement& out) {
   }
 }
 
-void Summarize(TreeMeasurement& out) {
+void Summarize(TreeMeasurement& out, unsigned workers) {
   for (const FileMeasurement& file : out.files) {
     out.lines += file.lines;
     out.parse_errors += file.parse_errors;
   }
   out.complexity = SummarizeComplexity(out.files);
-  out.clone_groups = FindCloneGroups(out.files);
-  MarkSingleUseCallables(out.files);
+  // Independent passes over all files (they write different members), side by side.
+  RunParallel(2, workers, [&](std::size_t task, unsigned) {
+    if (task == 0) {
+      out.clone_groups = FindCloneGroups(out.files);
+    } else {
+      MarkSingleUseCallables(out.files);
+    }
+  });
   SummarizeVerbosity(out);
   SummarizeLanguages(out);
 }
@@ -121,8 +133,8 @@ bool MeasureTree(const std::filesystem::path& root, const MeasureOptions& option
   out.unknown_type_files = discovery.unknown_type_files;
 
   const unsigned workers = WorkerCount(options.jobs);
-  std::vector<std::unique_ptr<Parser>> parsers;
-  for (unsigned i = 0; i < workers; ++i) parsers.push_back(std::make_unique<Parser>());
+  std::vector<std::unique_ptr<WorkerState>> states;
+  for (unsigned i = 0; i < workers; ++i) states.push_back(std::make_unique<WorkerState>());
   // Largest files first, so that no worker is left with a big file at the end.
   std::vector<std::size_t> order(discovery.files.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
@@ -131,14 +143,14 @@ bool MeasureTree(const std::filesystem::path& root, const MeasureOptions& option
   std::vector<FileOutcome> outcomes(discovery.files.size());
   RunParallel(order.size(), workers, [&](std::size_t position, unsigned worker) {
     const std::size_t index = order[position];
-    outcomes[index] = MeasureOneFile(discovery.files[index], options, *parsers[worker]);
+    outcomes[index] = MeasureOneFile(discovery.files[index], options, *states[worker]);
   });
 
   for (FileOutcome& outcome : outcomes) {
     std::move(outcome.diagnostics.begin(), outcome.diagnostics.end(), std::back_inserter(out.diagnostics));
     if (outcome.measurement) out.files.push_back(std::move(*outcome.measurement));
   }
-  Summarize(out);
+  Summarize(out, workers);
   return true;
 }
 

@@ -26,15 +26,26 @@ bool CanBeSingleUse(const CallableMeasurement& callable) {
 }  // namespace
 
 void MarkSingleUseCallables(std::span<FileMeasurement> files) {
-  std::unordered_map<std::string_view, int> definitions;
-  std::unordered_map<std::string_view, int> calls;
+  struct Uses {
+    int definitions = 0;
+    int calls = 0;
+  };
+  std::unordered_map<std::string_view, Uses> uses;
   for (const FileMeasurement& file : files) {
-    for (const CallableMeasurement& callable : file.callables) ++definitions[callable.name];
-    for (const std::string& name : file.called_names) ++calls[name];
+    for (const CallableMeasurement& callable : file.callables) ++uses[callable.name].definitions;
+  }
+  // Only calls to defined names can matter: looking them up in the small table of
+  // definitions is cheaper than keeping a count for every name called anywhere.
+  for (const FileMeasurement& file : files) {
+    for (const std::string& name : file.called_names) {
+      const auto found = uses.find(name);
+      if (found != uses.end()) ++found->second.calls;
+    }
   }
   for (FileMeasurement& file : files) {
     for (CallableMeasurement& callable : file.callables) {
-      callable.single_use = CanBeSingleUse(callable) && definitions[callable.name] == 1 && calls[callable.name] == 1;
+      const Uses& counted = uses.find(callable.name)->second;
+      callable.single_use = CanBeSingleUse(callable) && counted.definitions == 1 && counted.calls == 1;
     }
   }
 }
