@@ -216,14 +216,20 @@ nlohmann::ordered_json MeasureToJson(const quality::TreeMeasurement& measurement
 }
 
 std::string MeasureToJsonText(const quality::TreeMeasurement& measurement) {
-  std::string document = Document(measurement, Json::array()).dump(2);
+  // The document around the files (summary, clone groups, waste lists) is the largest single
+  // piece: it is rendered as the first task, beside the files' entries rather than before them.
+  std::string document;
+  std::vector<std::string> entries(measurement.files.size());
+  RunParallel(entries.size() + 1, WorkerCount(0), [&](std::size_t task, unsigned) {
+    if (task == 0) {
+      document = Document(measurement, Json::array()).dump(2);
+    } else {
+      entries[task - 1] = Indented(FileToJson(measurement.files[task - 1]).dump(2), 2);
+    }
+  });
   const std::string empty_files = "\n  \"files\": []";
   const std::size_t at = document.find(empty_files);
   if (measurement.files.empty() || at == std::string::npos) return document + "\n";
-  std::vector<std::string> entries(measurement.files.size());
-  RunParallel(entries.size(), WorkerCount(0), [&](std::size_t i, unsigned) {
-    entries[i] = Indented(FileToJson(measurement.files[i]).dump(2), 2);
-  });
   std::size_t size = document.size();
   for (const std::string& entry : entries) size += entry.size() + 2;
   std::string out;
@@ -235,7 +241,8 @@ std::string MeasureToJsonText(const quality::TreeMeasurement& measurement) {
     out += i + 1 < entries.size() ? ",\n" : "\n  ]";
   }
   out.append(document, at + empty_files.size());
-  return out += "\n";
+  out += "\n";
+  return out;
 }
 
 }  // namespace scbench::report
