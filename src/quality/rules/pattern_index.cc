@@ -116,7 +116,7 @@ void PatternIndex::ForEachCandidate(const NodeTable& table, std::uint32_t node, 
     for (const Keyed& keyed : at.keyed) {
       std::vector<std::uint32_t> tried;  // a field may hold several children with one text
       ForEachAtPath(table, node, keyed.path, 0, [&](std::uint32_t end) {
-        const auto found = keyed.by_text.find(std::string(table.Text(end, source)));
+        const auto found = keyed.by_text.find(table.Text(end, source));
         if (found == keyed.by_text.end()) return;
         for (const Candidate& candidate : found->second) {
           if (!candidate.Fits(here) || std::find(tried.begin(), tried.end(), candidate.pattern) != tried.end()) continue;

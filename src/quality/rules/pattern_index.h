@@ -50,10 +50,15 @@ class PatternIndex {
     std::uint32_t child_kinds = 0;
     bool Fits(const TableNode& node) const { return (node.child_kinds & child_kinds) == child_kinds; }
   };
+  /// Hashes std::string keys and std::string_view lookups alike (no string per lookup).
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
   /// Patterns keyed by the text of the node at the end of `path` below the root.
   struct Keyed {
     std::vector<Step> path;
-    std::unordered_map<std::string, std::vector<Candidate>> by_text;
+    std::unordered_map<std::string, std::vector<Candidate>, TextHash, std::equal_to<>> by_text;
   };
   /// Calls `visit` with every node at the end of `path` (from `step` on) below `node`.
   static void ForEachAtPath(const NodeTable& table, std::uint32_t node, const std::vector<Step>& path, std::size_t step,

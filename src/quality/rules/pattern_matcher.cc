@@ -68,6 +68,21 @@ void PatternMatcher::MatchNode(const PatternElement& element, std::uint32_t node
   captured_.resize(captured_before);
 }
 
+std::uint32_t PatternMatcher::LastCandidate(std::uint32_t from) {
+  if (from == NodeTable::kNone) return from;
+  const std::uint32_t parent = table_[from].parent;
+  if (parent != last_named_parent_) {
+    last_named_parent_ = parent;
+    last_named_child_ = NodeTable::kNone;
+    for (std::uint32_t child = table_[parent].first_child; child != NodeTable::kNone;
+         child = table_[child].next_sibling) {
+      if (table_[child].named) last_named_child_ = child;
+    }
+  }
+  // Siblings are numbered in document order.
+  return last_named_child_ != NodeTable::kNone && last_named_child_ >= from ? last_named_child_ : from;
+}
+
 bool PatternMatcher::NamedFrom(std::uint32_t sibling) const {
   for (; sibling != NodeTable::kNone; sibling = table_[sibling].next_sibling) {
     if (table_[sibling].named) return true;
@@ -83,7 +98,13 @@ void PatternMatcher::MatchSequence(const std::vector<PatternElement>& items, std
   }
   const PatternElement& item = items[index];
   const std::uint64_t completions_before = completions_;
-  MatchItem(item, from, [&](std::uint32_t after) { MatchSequence(items, index + 1, after, last_anchored, next); });
+  // The last element before a closing anchor can only be the last named sibling or an
+  // anonymous one after it: `(block (_) (return_statement) .)` must not try every statement
+  // as the return for every statement before it.
+  const bool ends_anchored = last_anchored && index + 1 == items.size();
+  const bool one_node = item.form == PatternElement::Form::kNode && !item.immediate;
+  const std::uint32_t start = ends_anchored && one_node ? LastCandidate(from) : from;
+  MatchItem(item, start, [&](std::uint32_t after) { MatchSequence(items, index + 1, after, last_anchored, next); });
   if (item.optional && completions_ == completions_before) MatchSequence(items, index + 1, from, last_anchored, next);
 }
 

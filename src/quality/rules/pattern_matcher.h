@@ -44,6 +44,9 @@ class PatternMatcher {
   void MatchItem(const PatternElement& item, std::uint32_t from, Continue next);
   bool EarlyPredicatesHold(const PatternElement& element) const;
   bool NamedFrom(std::uint32_t sibling) const;
+  /// Where the last element of a sequence anchored at its end may start looking, among the
+  /// siblings from `from` on: at the last named one (remembered per parent).
+  std::uint32_t LastCandidate(std::uint32_t from);
   void Complete();
 
   const NodeTable& table_;
@@ -52,6 +55,8 @@ class PatternMatcher {
   const QueryPattern* pattern_ = nullptr;
   std::optional<FunctionRef<void(std::span<const CapturedNode>)>> on_match_;  // set during MatchAt
   std::uint64_t completions_ = 0;  // structural matches so far, predicates aside
+  std::uint32_t last_named_parent_ = NodeTable::kNone;
+  std::uint32_t last_named_child_ = NodeTable::kNone;
 };
 
 }  // namespace scbench::quality

@@ -113,7 +113,14 @@ INSTANTIATE_TEST_SUITE_P(
         Case{"(call function: [(identifier) (attribute)] @match)", "f(x)\na.b(y)\n(g)(z)\n", 2},
         Case{"(argument_list ((identifier) @match . (integer)))", "f(a, 1, b, c, 2)\n", 2},
         Case{"(if_statement (else_clause) @match)", "if a:\n    pass\nelse:\n    pass\n", 1},
-        Case{"((comment) @match . (expression_statement))", "# note\nf()\n# last\n", 1}));
+        Case{"((comment) @match . (expression_statement))", "# note\nf()\n# last\n", 1},
+        // An element before a closing anchor: only the last named child (or anonymous ones after it).
+        Case{"(block (_) @match (return_statement) .)",
+             "def f():\n    a()\n    b()\n    return\n\ndef g():\n    return\n    c()\n", 2},
+        Case{"(argument_list (identifier) @match .)", "f(a, b,)\nf(c)\nf(d, 1)\n", 2},
+        Case{"(argument_list [(identifier) (integer)] @match .)", "f(a, 2)\nf(3, b,)\n", 2},
+        Case{"(argument_list \")\" @match .)", "f(a)\nf()\n", 2},
+        Case{"(block (_) (_)? @match .)", "def f():\n    a()\n    b()\n", 1}));
 
 std::string ReadError(const std::string& query) {
   std::vector<QueryPattern> patterns;

@@ -27,6 +27,34 @@ bool ReadName(std::string name, Predicate& predicate) {
   return true;
 }
 
+/// Whether every match of `pattern` must start at the beginning of the text: it begins with
+/// `^` and has no `|` outside parentheses, classes and escapes that could open an alternative
+/// without it. False whenever unsure (`\Q...\E` quoting, flags before the `^`).
+bool AnchoredAtStart(std::string_view pattern) {
+  if (!pattern.starts_with('^') || pattern.find("\\Q") != std::string_view::npos) return false;
+  int depth = 0;
+  for (std::size_t i = 1; i < pattern.size(); ++i) {
+    switch (pattern[i]) {
+      case '\\':
+        ++i;  // the escaped character
+        break;
+      case '[': {  // a class: a ']' right after '[' or '[^' is a member
+        i += pattern.substr(i + 1).starts_with('^') ? 2 : 1;
+        if (i < pattern.size() && pattern[i] == ']') ++i;
+        while (i < pattern.size() && pattern[i] != ']') i += pattern[i] == '\\' ? 2 : 1;
+        break;
+      }
+      case '(': ++depth; break;
+      case ')': --depth; break;
+      case '|':
+        if (depth == 0) return false;
+        break;
+      default: break;
+    }
+  }
+  return true;
+}
+
 bool CompileRegex(Predicate& predicate, std::string& error) {
   if (predicate.values.size() != 1) {
     error = "#match? takes one regular expression";
@@ -37,7 +65,43 @@ bool CompileRegex(Predicate& predicate, std::string& error) {
     error = "bad regular expression '" + predicate.values[0] + "': " + predicate.regex->error();
     return false;
   }
+  // RE2 bounds every match that starts at the beginning of the text (min <= match <= max);
+  // when the expression can match nowhere else, and a non-empty min rules out the empty
+  // match, the text's first byte lies between the bounds' first bytes.
+  // The range is asked of a copy: asking the matching object itself (which then builds a
+  // longest-match DFA inside it) made measuring the standard library on two threads take a
+  // third more CPU time.
+  std::string min, max;
+  if (AnchoredAtStart(predicate.values[0]) &&
+      re2::RE2(predicate.values[0], re2::RE2::Quiet).PossibleMatchRange(&min, &max, 1) && !min.empty() &&
+      !max.empty()) {
+    predicate.has_first_byte_range = true;
+    predicate.first_byte_min = static_cast<unsigned char>(min[0]);
+    predicate.first_byte_max = static_cast<unsigned char>(max[0]);
+  }
   return true;
+}
+
+bool ResolveKinds(const TSLanguage* grammar, Predicate& predicate, std::string& error) {
+  const std::uint32_t count = ts_language_symbol_count(grammar);
+  for (const std::string& kind : predicate.values) {
+    const std::size_t before = predicate.kind_symbols.size();
+    for (TSSymbol symbol = 0; symbol < count; ++symbol) {
+      if (kind == ts_language_symbol_name(grammar, symbol)) predicate.kind_symbols.push_back(symbol);
+    }
+    if (predicate.kind_symbols.size() == before) {
+      error = "no node kind '" + kind + "' in this language";
+      return false;
+    }
+  }
+  return true;
+}
+
+bool MayMatch(const Predicate& predicate, std::string_view text) {
+  if (!predicate.has_first_byte_range) return true;
+  if (text.empty()) return false;
+  const auto first = static_cast<unsigned char>(text.front());
+  return first >= predicate.first_byte_min && first <= predicate.first_byte_max;
 }
 
 std::optional<std::uint32_t> FindCaptured(std::span<const CapturedNode> captures, std::uint16_t capture) {
@@ -59,8 +123,9 @@ bool IsOneOf(std::string_view text, const std::vector<std::string>& values) {
 
 /// #has-parent? (only the parent) and #has-ancestor? (any node above) over node kinds.
 bool HasKindAbove(const Predicate& predicate, std::uint32_t node, const NodeTable& table) {
+  const std::vector<TSSymbol>& kinds = predicate.kind_symbols;
   for (std::uint32_t above = table[node].parent; above != NodeTable::kNone; above = table[above].parent) {
-    if (IsOneOf(ts_language_symbol_name(table.grammar(), table[above].symbol), predicate.values)) return true;
+    if (std::find(kinds.begin(), kinds.end(), table[above].symbol) != kinds.end()) return true;
     if (predicate.kind == PredicateKind::kHasParent) return false;
   }
   return false;
@@ -68,8 +133,8 @@ bool HasKindAbove(const Predicate& predicate, std::uint32_t node, const NodeTabl
 
 }  // namespace
 
-bool MakePredicate(std::string_view name, const std::vector<PredicateArgument>& arguments, Predicate& out,
-                   std::string& error) {
+bool MakePredicate(std::string_view name, const std::vector<PredicateArgument>& arguments, const TSLanguage* grammar,
+                   Predicate& out, std::string& error) {
   if (!ReadName(std::string(name), out)) {
     error = "unsupported predicate #" + std::string(name) +
             " (supported: eq?, match?, any-of?, has-parent?, has-ancestor? and their not- forms)";
@@ -84,7 +149,14 @@ bool MakePredicate(std::string_view name, const std::vector<PredicateArgument>& 
   for (std::size_t k = 1; k < arguments.size(); ++k) {
     if (!arguments[k].is_capture) out.values.push_back(arguments[k].text);
   }
+  if (out.kind == PredicateKind::kHasParent || out.kind == PredicateKind::kHasAncestor) {
+    return ResolveKinds(grammar, out, error);
+  }
   return out.kind != PredicateKind::kMatch || CompileRegex(out, error);
+}
+
+bool IsCheap(const Predicate& predicate) {
+  return predicate.kind != PredicateKind::kMatch || predicate.has_first_byte_range;
 }
 
 bool PredicateHolds(const Predicate& predicate, std::span<const CapturedNode> captures, const NodeTable& table,
@@ -105,7 +177,8 @@ bool PredicateHolds(const Predicate& predicate, std::span<const CapturedNode> ca
       }
       break;
     case PredicateKind::kMatch:
-      holds = re2::RE2::PartialMatch(re2::StringPiece(subject->data(), subject->size()), *predicate.regex);
+      holds = MayMatch(predicate, *subject) &&
+              re2::RE2::PartialMatch(re2::StringPiece(subject->data(), subject->size()), *predicate.regex);
       break;
     case PredicateKind::kAnyOf:
       holds = IsOneOf(*subject, predicate.values);

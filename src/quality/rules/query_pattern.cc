@@ -303,7 +303,9 @@ bool QueryReader::ReadPredicate() {
   }
   ++pos_;
   std::string predicate_error;
-  if (!MakePredicate(name, arguments, predicates_.emplace_back(), predicate_error)) return Fail(predicate_error);
+  if (!MakePredicate(name, arguments, grammar_, predicates_.emplace_back(), predicate_error)) {
+    return Fail(predicate_error);
+  }
   return true;
 }
 
@@ -356,7 +358,10 @@ void PlanEarlyPredicates(QueryPattern& pattern) {
   if (has_optional) return;
   for (std::size_t i = 0; i < pattern.predicates.size(); ++i) {
     const Predicate& predicate = pattern.predicates[i];
-    if (predicate.other_capture || predicate.capture >= uses.size() || uses[predicate.capture] != 1) continue;
+    if (predicate.other_capture || predicate.capture >= uses.size() || uses[predicate.capture] != 1 ||
+        !IsCheap(predicate)) {
+      continue;
+    }
     pattern.predicates_on_capture[predicate.capture].push_back(static_cast<std::uint16_t>(i));
     pattern.checked_on_capture[i] = true;
   }

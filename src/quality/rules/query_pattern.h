@@ -48,9 +48,10 @@ struct QueryPattern {
   std::vector<Predicate> predicates;
   /// Per capture id, the predicates that read that capture alone and may be checked as
   /// soon as it is bound, pruning the search early (`function: (identifier) @f` with
-  /// `#eq? @f "len"` rejects most calls before their arguments are read). Only for
-  /// captures bound once, in patterns without `?`, so that pruning cannot change which
-  /// optional elements count as matched. The others wait for the complete match.
+  /// `#eq? @f "len"` rejects most calls before their arguments are read). Only cheap
+  /// predicates (IsCheap), on captures bound once, in patterns without `?`, so that pruning
+  /// cannot change which optional elements count as matched. The others wait for the
+  /// complete match.
   std::vector<std::vector<std::uint16_t>> predicates_on_capture;
   std::vector<bool> checked_on_capture;  // per predicate
   /// The capture whose nodes a match flags (kNoCapture when this pattern lacks it).
