@@ -87,6 +87,19 @@ TEST(RuleSet, InlineSuppressionOnTheLineOrTheLineBefore) {
   EXPECT_EQ(calls, (std::vector<std::pair<int, bool>>{{1, true}, {3, true}, {4, false}, {5, true}}));
 }
 
+/// `!field` sees fields held by anonymous tokens: the `+=` of an augmented assignment is its
+/// `operator`.
+TEST(RuleSet, AbsentFieldsSeeFieldsHeldByTokens) {
+  std::string error;
+  auto set = RuleSet::Load({MakeRule("no-operator", "(augmented_assignment !operator) @match"),
+                            MakeRule("no-name", "(augmented_assignment !name) @match")},
+                           error);
+  ASSERT_TRUE(set) << error;
+  const auto hits = HitsIn(*set, "x += 1\n");
+  ASSERT_EQ(hits.size(), 1u);
+  EXPECT_EQ(hits[0].rule_id, "no-name");
+}
+
 TEST(RuleSet, InvalidRulesFailWithFileRuleAndReason) {
   std::string error;
   EXPECT_FALSE(RuleSet::Load({MakeRule("broken", "(call")}, error));
@@ -99,6 +112,8 @@ TEST(RuleSet, InvalidRulesFailWithFileRuleAndReason) {
   EXPECT_NE(error.find("unsupported predicate #frob?"), std::string::npos) << error;
   EXPECT_FALSE(RuleSet::Load({MakeRule("parent", R"(((call) @match (#has-parent? @match)))")}, error));
   EXPECT_NE(error.find("#has-parent? needs a capture and a value"), std::string::npos) << error;
+  EXPECT_FALSE(RuleSet::Load({MakeRule("kind", R"(((call) @match (#has-ancestor? @match "clas_definition")))")}, error));
+  EXPECT_NE(error.find("rule 'kind': no node kind 'clas_definition' in this language"), std::string::npos) << error;
   EXPECT_FALSE(RuleSet::Load({MakeRule("re", R"(((call) @match (#match? @match "(")))")}, error));
   EXPECT_NE(error.find("bad regular expression"), std::string::npos) << error;
   Rule cobol = MakeRule("lang", "(call) @match");
