@@ -42,16 +42,17 @@ bool ParseGate(const std::vector<std::string>& texts, std::vector<quality::GateC
   return true;
 }
 
-std::string Render(const quality::TreeMeasurement& measurement, const quality::RuleSet& rules,
-                   const MeasureFlags& flags) {
-  if (flags.format == "json") return report::MeasureToJsonText(measurement);
-  if (flags.format == "sarif") return report::MeasureToSarif(measurement, rules.rules()).dump(2) + "\n";
-  return report::MeasureToText(measurement, {.top_callables = flags.top});
+/// The output, in pieces to be written one after the other.
+std::vector<std::string> Render(const quality::TreeMeasurement& measurement, const quality::RuleSet& rules,
+                                const MeasureFlags& flags) {
+  if (flags.format == "json") return report::MeasureToJsonPieces(measurement);
+  if (flags.format == "sarif") return {report::MeasureToSarif(measurement, rules.rules()).dump(2) + "\n"};
+  return {report::MeasureToText(measurement, {.top_callables = flags.top})};
 }
 
-bool Emit(const std::string& rendered, const std::string& output) {
+bool Emit(const std::vector<std::string>& rendered, const std::string& output) {
   if (output.empty() || output == "-") {
-    std::cout << rendered;
+    for (const std::string& piece : rendered) std::cout << piece;
     return static_cast<bool>(std::cout.flush());
   }
   std::string error;

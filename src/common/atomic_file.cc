@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <vector>
+
 namespace scbench {
 namespace {
 
@@ -29,19 +31,25 @@ bool IsDeviceOrPipe(const std::filesystem::path& path) {
                                                  S_ISFIFO(status.st_mode) || S_ISSOCK(status.st_mode));
 }
 
-bool WriteInPlace(const std::filesystem::path& path, std::string_view content, std::string& error) {
+bool WriteAll(int fd, std::span<const std::string_view> pieces) {
+  for (const std::string_view piece : pieces) {
+    if (!WriteAll(fd, piece)) return false;
+  }
+  return true;
+}
+
+bool WriteInPlace(const std::filesystem::path& path, std::span<const std::string_view> pieces, std::string& error) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
-  const bool ok = fd >= 0 && WriteAll(fd, content);
+  const bool ok = fd >= 0 && WriteAll(fd, pieces);
   const int saved_errno = errno;
   if (fd >= 0) ::close(fd);
   if (!ok) error = path.string() + ": cannot write: " + std::strerror(saved_errno);
   return ok;
 }
 
-}  // namespace
-
-bool WriteFileAtomically(const std::filesystem::path& path, std::string_view content, std::string& error) {
-  if (IsDeviceOrPipe(path)) return WriteInPlace(path, content, error);
+bool WritePiecesAtomically(const std::filesystem::path& path, std::span<const std::string_view> pieces,
+                           std::string& error) {
+  if (IsDeviceOrPipe(path)) return WriteInPlace(path, pieces, error);
   const std::filesystem::path directory = path.has_parent_path() ? path.parent_path() : ".";
   std::string temp = (directory / ("." + path.filename().string() + ".tmpXXXXXX")).string();
   const int fd = ::mkstemp(temp.data());
@@ -49,7 +57,7 @@ bool WriteFileAtomically(const std::filesystem::path& path, std::string_view con
     error = path.string() + ": cannot create a temporary file: " + std::strerror(errno);
     return false;
   }
-  const bool ok = WriteAll(fd, content) && ::fsync(fd) == 0;
+  const bool ok = WriteAll(fd, pieces) && ::fsync(fd) == 0;
   const int saved_errno = errno;
   ::close(fd);
   if (!ok || ::rename(temp.c_str(), path.c_str()) != 0) {
@@ -62,6 +70,17 @@ bool WriteFileAtomically(const std::filesystem::path& path, std::string_view con
   ::umask(mask);
   ::chmod(path.c_str(), 0666 & ~mask);
   return true;
+}
+
+}  // namespace
+
+bool WriteFileAtomically(const std::filesystem::path& path, std::string_view content, std::string& error) {
+  return WritePiecesAtomically(path, std::span<const std::string_view>(&content, 1), error);
+}
+
+bool WriteFileAtomically(const std::filesystem::path& path, std::span<const std::string> pieces, std::string& error) {
+  const std::vector<std::string_view> views(pieces.begin(), pieces.end());
+  return WritePiecesAtomically(path, views, error);
 }
 
 }  // namespace scbench

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <vector>
 
 namespace scbench {
 namespace {
@@ -27,6 +28,17 @@ TEST(AtomicFile, ReplacesContentAndLeavesNoTemporaryBehind) {
   ASSERT_TRUE(WriteFileAtomically(path, "second", error)) << error;
   EXPECT_EQ(Slurp(path), "second");
   EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir), std::filesystem::directory_iterator()), 1);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(AtomicFile, WritesPiecesOneAfterTheOther) {
+  const auto dir = std::filesystem::temp_directory_path() / ("scbench_pieces_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto path = dir / "out.json";
+  const std::vector<std::string> pieces{"{\n", "", "  \"a\": 1\n", "}\n"};
+  std::string error;
+  ASSERT_TRUE(WriteFileAtomically(path, pieces, error)) << error;
+  EXPECT_EQ(Slurp(path), "{\n  \"a\": 1\n}\n");
   std::filesystem::remove_all(dir);
 }
 

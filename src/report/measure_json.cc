@@ -215,34 +215,31 @@ nlohmann::ordered_json MeasureToJson(const quality::TreeMeasurement& measurement
   return Document(measurement, std::move(files));
 }
 
-std::string MeasureToJsonText(const quality::TreeMeasurement& measurement) {
+std::vector<std::string> MeasureToJsonPieces(const quality::TreeMeasurement& measurement) {
   // The document around the files (summary, clone groups, waste lists) is the largest single
   // piece: it is rendered as the first task, beside the files' entries rather than before them.
   std::string document;
-  std::vector<std::string> entries(measurement.files.size());
-  RunParallel(entries.size() + 1, WorkerCount(0), [&](std::size_t task, unsigned) {
+  std::vector<std::string> pieces(measurement.files.size() + 2);  // head, the entries, tail
+  RunParallel(measurement.files.size() + 1, WorkerCount(0), [&](std::size_t task, unsigned) {
     if (task == 0) {
       document = Document(measurement, Json::array()).dump(2);
-    } else {
-      entries[task - 1] = Indented(FileToJson(measurement.files[task - 1]).dump(2), 2);
+      return;
     }
+    std::string& entry = pieces[task] = Indented(FileToJson(measurement.files[task - 1]).dump(2), 2);
+    entry += task < measurement.files.size() ? ",\n" : "\n  ]";
   });
   const std::string empty_files = "\n  \"files\": []";
   const std::size_t at = document.find(empty_files);
-  if (measurement.files.empty() || at == std::string::npos) return document + "\n";
-  std::size_t size = document.size();
-  for (const std::string& entry : entries) size += entry.size() + 2;
-  std::string out;
-  out.reserve(size + 32);
-  out.append(document, 0, at);
-  out += "\n  \"files\": [\n";
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    out += entries[i];
-    out += i + 1 < entries.size() ? ",\n" : "\n  ]";
-  }
-  out.append(document, at + empty_files.size());
-  out += "\n";
-  return out;
+  if (measurement.files.empty() || at == std::string::npos) return {document + "\n"};
+  pieces.front() = document.substr(0, at) + "\n  \"files\": [\n";
+  pieces.back() = document.substr(at + empty_files.size()) + "\n";
+  return pieces;
+}
+
+std::string MeasureToJsonText(const quality::TreeMeasurement& measurement) {
+  std::string text;
+  for (const std::string& piece : MeasureToJsonPieces(measurement)) text += piece;
+  return text;
 }
 
 }  // namespace scbench::report

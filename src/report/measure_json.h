@@ -2,6 +2,8 @@
 /// The versioned JSON form of a measurement (schema documented in docs/measure-json.md).
 
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "quality/measurement.h"
 
@@ -15,5 +17,9 @@ nlohmann::ordered_json MeasureToJson(const quality::TreeMeasurement& measurement
 /// The text of MeasureToJson(measurement).dump(2) plus a newline, with the file entries
 /// (most of the document) rendered on every core.
 std::string MeasureToJsonText(const quality::TreeMeasurement& measurement);
+
+/// The same text in pieces, to be written one after the other: joining the file entries
+/// would copy megabytes at the end of a run.
+std::vector<std::string> MeasureToJsonPieces(const quality::TreeMeasurement& measurement);
 
 }  // namespace scbench::report
