@@ -109,13 +109,15 @@ void Summarize(TreeMeasurement& out, unsigned workers) {
     out.lines += file.lines;
     out.parse_errors += file.parse_errors;
   }
-  out.complexity = SummarizeComplexity(out.files);
-  // Independent passes over all files (they write different members), side by side.
-  RunParallel(2, workers, [&](std::size_t task, unsigned) {
+  // Independent passes over all files (they write different members), side by side; the
+  // longest first.
+  RunParallel(3, workers, [&](std::size_t task, unsigned) {
     if (task == 0) {
+      MarkSingleUseCallables(out.files);
+    } else if (task == 1) {
       out.clone_groups = FindCloneGroups(out.files);
     } else {
-      MarkSingleUseCallables(out.files);
+      out.complexity = SummarizeComplexity(out.files);
     }
   });
   SummarizeVerbosity(out);
