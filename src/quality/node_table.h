@@ -42,30 +42,21 @@ class NodeTable {
  public:
   static constexpr std::uint32_t kNone = UINT32_MAX;
 
-  explicit NodeTable(const TSLanguage* grammar) : grammar_(grammar) {}
-
   const TableNode& operator[](std::uint32_t index) const { return nodes_[index]; }
   std::uint32_t size() const { return static_cast<std::uint32_t>(nodes_.size()); }
-  const TSLanguage* grammar() const { return grammar_; }
   std::string_view Text(std::uint32_t index, std::string_view source) const {
     return source.substr(nodes_[index].start_byte, nodes_[index].end_byte - nodes_[index].start_byte);
   }
   /// Whether some child of `index` holds `field`.
   bool HasChildWithField(std::uint32_t index, TSFieldId field) const;
 
-  /// Clears the table and reserves room for about `expected` nodes.
+  /// Clears the table and reserves room for about `expected` nodes. Its memory is kept, so
+  /// that one table can serve a worker's files one after the other without fresh pages.
   void Reset(std::size_t expected);
-  /// Clears the table for a tree of `grammar`. Its memory is kept, so that one table can
-  /// serve a worker's files one after the other without fresh pages for each.
-  void Reset(const TSLanguage* grammar, std::size_t expected) {
-    grammar_ = grammar;
-    Reset(expected);
-  }
   /// Appends the node entered at `depth` of a walk in document order, as `context` describes it.
   void Add(std::uint32_t depth, const NodeContext& context);
 
  private:
-  const TSLanguage* grammar_;
   std::vector<TableNode> nodes_;
   std::vector<std::uint32_t> open_;        // open_[d]: the node entered last at depth d
   std::vector<std::uint32_t> last_child_;  // last_child_[d]: the last child added under open_[d]

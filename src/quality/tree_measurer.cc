@@ -32,7 +32,7 @@ FileMeasurement AnalyzeSyntax(const Language& language, const TSTree* tree, std:
   NodeTableBuilder node_recorder(nodes);
   if (rules != nullptr) {
     const std::size_t expected_nodes = std::min<std::size_t>(source.size() / 3, std::size_t{1} << 20);  // 1 per 3 bytes
-    nodes.Reset(language.grammar(), expected_nodes);
+    nodes.Reset(expected_nodes);
     visitors.push_back(&node_recorder);
   }
   FileMeasurement measurement = MeasureSyntax(language, tree, source, path, visitors);
@@ -53,7 +53,7 @@ struct FileOutcome {
 /// What a worker thread keeps from one file to the next.
 struct WorkerState {
   Parser parser;
-  NodeTable nodes{nullptr};
+  NodeTable nodes;
 };
 
 FileOutcome MeasureOneFile(const SourceFile& file, const MeasureOptions& options, WorkerState& worker) {

@@ -26,7 +26,7 @@ std::set<std::uint32_t> Candidates(const PatternIndex& index, const std::string&
   const Language& python = *LanguageByName("python");
   Parser parser;
   const SyntaxTree tree = parser.Parse(python, source);
-  NodeTable table(python.grammar());
+  NodeTable table;
   BuildNodeTable(tree.get(), table);
   std::set<std::uint32_t> out;
   for (std::uint32_t node = 0; node < table.size(); ++node) {

@@ -50,7 +50,7 @@ Spans TreeSitterSpans(const Language& language, const std::string& query_text, c
 }
 
 Spans OurSpans(const std::vector<QueryPattern>& patterns, const TSTree* tree, std::string_view source) {
-  NodeTable table(LanguageByName("python")->grammar());
+  NodeTable table;
   BuildNodeTable(tree, table);
   PatternMatcher matcher(table, source);
   Spans spans;

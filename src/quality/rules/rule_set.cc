@@ -157,7 +157,7 @@ std::vector<RuleHit> RuleSet::Match(const Language& language, const NodeTable& t
 }
 
 std::vector<RuleHit> RuleSet::Match(const Language& language, const TSTree* tree, std::string_view source) const {
-  NodeTable table(language.grammar());
+  NodeTable table;
   BuildNodeTable(tree, table);
   return Match(language, table, source);
 }
