@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config git python3
-          nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libfmt-dev libxxhash-dev libre2-dev libmimalloc-dev libcurl4-openssl-dev libgit2-dev
+          nlohmann-json3-dev rapidjson-dev libyaml-cpp-dev libcli11-dev libfmt-dev libxxhash-dev libre2-dev libmimalloc-dev libcurl4-openssl-dev libgit2-dev
           libgtest-dev libgmock-dev libbenchmark-dev radon bubblewrap)
 missing=()
 for package in "${packages[@]}"; do

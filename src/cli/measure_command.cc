@@ -46,7 +46,11 @@ bool ParseGate(const std::vector<std::string>& texts, std::vector<quality::GateC
 std::vector<std::string> Render(const quality::TreeMeasurement& measurement, const quality::RuleSet& rules,
                                 const MeasureFlags& flags) {
   if (flags.format == "json") return report::MeasureToJsonPieces(measurement);
-  if (flags.format == "sarif") return {report::MeasureToSarif(measurement, rules.rules()).dump(2) + "\n"};
+  if (flags.format == "sarif") {
+    // File names are bytes; what is not UTF-8 is written as U+FFFD.
+    const auto sarif = report::MeasureToSarif(measurement, rules.rules());
+    return {sarif.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"};
+  }
   return {report::MeasureToText(measurement, {.top_callables = flags.top})};
 }
 

@@ -1,16 +1,15 @@
 #include "report/measure_json.h"
 
-#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 
+#include "common/function_ref.h"
 #include "common/work_queue.h"
+#include "report/json_text.h"
 #include "report/version.h"
 
 namespace scbench::report {
 namespace {
-
-using Json = nlohmann::ordered_json;
 
 // Six decimals keep the output stable and readable; no metric needs more.
 double Rounded(double value) { return std::round(value * 1e6) / 1e6; }
@@ -24,222 +23,271 @@ const char* SeverityName(quality::Severity severity) {
   return "note";
 }
 
-Json LinesToJson(const quality::LineCounts& lines) {
-  return {{"total", lines.total},
-          {"blank", lines.blank},
-          {"comment", lines.comment},
-          {"docstring", lines.docstring},
-          {"sloc", lines.sloc}};
+void WriteLines(JsonText& out, const quality::LineCounts& lines) {
+  out.BeginObject();
+  out.Member("total", lines.total);
+  out.Member("blank", lines.blank);
+  out.Member("comment", lines.comment);
+  out.Member("docstring", lines.docstring);
+  out.Member("sloc", lines.sloc);
+  out.EndObject();
 }
 
-/// Builds an object member by member, in order. nlohmann's braced lists build a two-element
-/// array per member and copy it; for the tens of thousands of callables and rule hits of a
-/// large tree that made rendering the slowest step after the parallel walk.
-class ObjectBuilder {
- public:
-  explicit ObjectBuilder(std::size_t members) { members_.reserve(members); }
-
-  template <typename Value>
-  ObjectBuilder& Add(const char* key, Value&& value) {
-    members_.emplace_back(key, Json(std::forward<Value>(value)));
-    return *this;
-  }
-
-  Json Build() { return Json(std::move(members_)); }
-
- private:
-  Json::object_t members_;
-};
-
-Json CallableToJson(const quality::CallableMeasurement& callable) {
-  return ObjectBuilder(13)
-      .Add("name", callable.name)
-      .Add("qualified_name", callable.qualified_name)
-      .Add("kind", callable.kind)
-      .Add("start_line", callable.start_line)
-      .Add("end_line", callable.end_line)
-      .Add("sloc", callable.sloc)
-      .Add("statements", callable.statements)
-      .Add("cc", callable.cyclomatic_complexity)
-      .Add("max_nesting", callable.max_nesting)
-      .Add("parameters", callable.parameters)
-      .Add("mass", Rounded(callable.ComplexityMass()))
-      .Add("trivial_wrapper", callable.trivial_wrapper)
-      .Add("single_use", callable.single_use)
-      .Build();
+void WriteCallable(JsonText& out, const quality::CallableMeasurement& callable) {
+  out.BeginObject();
+  out.Member("name", callable.name);
+  out.Member("qualified_name", callable.qualified_name);
+  out.Member("kind", callable.kind);
+  out.Member("start_line", callable.start_line);
+  out.Member("end_line", callable.end_line);
+  out.Member("sloc", callable.sloc);
+  out.Member("statements", callable.statements);
+  out.Member("cc", callable.cyclomatic_complexity);
+  out.Member("max_nesting", callable.max_nesting);
+  out.Member("parameters", callable.parameters);
+  out.Member("mass", Rounded(callable.ComplexityMass()));
+  out.Member("trivial_wrapper", callable.trivial_wrapper);
+  out.Member("single_use", callable.single_use);
+  out.EndObject();
 }
 
-Json VerbosityCountsToJson(const quality::VerbosityCounts& counts) {
-  return {{"flagged", counts.flagged_lines()},
-          {"rules_only", counts.rule_only_lines},
-          {"clones_only", counts.clone_only_lines},
-          {"both", counts.both_lines}};
+void WriteVerbosityCounts(JsonText& out, const quality::VerbosityCounts& counts) {
+  out.BeginObject();
+  out.Member("flagged", counts.flagged_lines());
+  out.Member("rules_only", counts.rule_only_lines);
+  out.Member("clones_only", counts.clone_only_lines);
+  out.Member("both", counts.both_lines);
+  out.EndObject();
 }
 
-Json RuleHitsToJson(const std::vector<quality::RuleHit>& hits) {
-  Json out = Json::array();
-  for (const auto& hit : hits) {
-    out.push_back(ObjectBuilder(5)
-                      .Add("rule", hit.rule_id)
-                      .Add("start_line", hit.start_line)
-                      .Add("end_line", hit.end_line)
-                      .Add("severity", hit.severity)
-                      .Add("suppressed", hit.suppressed)
-                      .Build());
-  }
-  return out;
+void WriteRuleHit(JsonText& out, const quality::RuleHit& hit) {
+  out.BeginObject();
+  out.Member("rule", hit.rule_id);
+  out.Member("start_line", hit.start_line);
+  out.Member("end_line", hit.end_line);
+  out.Member("severity", hit.severity);
+  out.Member("suppressed", hit.suppressed);
+  out.EndObject();
 }
 
-Json FileToJson(const quality::FileMeasurement& file) {
-  Json callables = Json::array();
-  for (const auto& callable : file.callables) callables.push_back(CallableToJson(callable));
-  return {{"path", file.path},
-          {"language", file.language},
-          {"lines", LinesToJson(file.lines)},
-          {"parse_errors", file.parse_errors},
-          {"verbosity_lines", VerbosityCountsToJson(file.verbosity)},
-          {"clone_lines", file.clone_lines},
-          {"callables", std::move(callables)},
-          {"rule_hits", RuleHitsToJson(file.rule_hits)}};
+void WriteFile(JsonText& out, const quality::FileMeasurement& file) {
+  out.BeginObject();
+  out.Member("path", file.path);
+  out.Member("language", file.language);
+  out.Key("lines");
+  WriteLines(out, file.lines);
+  out.Member("parse_errors", file.parse_errors);
+  out.Key("verbosity_lines");
+  WriteVerbosityCounts(out, file.verbosity);
+  out.Member("clone_lines", file.clone_lines);
+  out.Key("callables");
+  out.BeginArray();
+  for (const auto& callable : file.callables) WriteCallable(out, callable);
+  out.EndArray();
+  out.Key("rule_hits");
+  out.BeginArray();
+  for (const auto& hit : file.rule_hits) WriteRuleHit(out, hit);
+  out.EndArray();
+  out.EndObject();
 }
 
-Json ClonesToJson(const quality::TreeMeasurement& m) {
-  Json groups = Json::array();
+void WriteCloneGroups(JsonText& out, const quality::TreeMeasurement& m) {
+  out.BeginArray();
   for (const auto& group : m.clone_groups) {
-    Json instances = Json::array();
+    out.BeginObject();
+    out.Member("hash", fmt::format("{:016x}", group.hash));
+    out.Member("sloc", group.sloc);
+    out.Key("instances");
+    out.BeginArray();
     for (const auto& instance : group.instances) {
-      instances.push_back({{"path", m.files[instance.file].path},
-                           {"start_line", instance.start_line},
-                           {"end_line", instance.end_line}});
+      out.BeginObject();
+      out.Member("path", m.files[instance.file].path);
+      out.Member("start_line", instance.start_line);
+      out.Member("end_line", instance.end_line);
+      out.EndObject();
     }
-    groups.push_back({{"hash", fmt::format("{:016x}", group.hash)}, {"sloc", group.sloc}, {"instances", instances}});
+    out.EndArray();
+    out.EndObject();
   }
-  return groups;
+  out.EndArray();
 }
 
-Json WasteToJson(const quality::TreeMeasurement& m, bool quality::CallableMeasurement::*flag) {
-  Json out = Json::array();
+void WriteWaste(JsonText& out, const quality::TreeMeasurement& m, bool quality::CallableMeasurement::*flag) {
+  out.BeginArray();
   for (const auto& file : m.files) {
     for (const auto& callable : file.callables) {
-      if (callable.*flag) {
-        out.push_back({{"path", file.path}, {"qualified_name", callable.qualified_name}, {"start_line", callable.start_line}});
-      }
+      if (!(callable.*flag)) continue;
+      out.BeginObject();
+      out.Member("path", file.path);
+      out.Member("qualified_name", callable.qualified_name);
+      out.Member("start_line", callable.start_line);
+      out.EndObject();
     }
   }
-  return out;
+  out.EndArray();
 }
 
-Json VerbosityToJson(const quality::TreeMeasurement& m) {
-  const auto& v = m.verbosity;
-  return {{"verbosity", Rounded(v.verbosity)},
-          {"lines", VerbosityCountsToJson(v.lines)},
-          {"rule_hits", v.rule_hits},
-          {"suppressed_rule_hits", v.suppressed_hits},
-          {"clone_groups", v.clone_groups},
-          {"clone_instances", v.clone_instances},
-          {"clone_lines", v.clone_lines},
-          {"trivial_wrappers", v.trivial_wrappers},
-          {"single_use_callables", v.single_use_callables}};
+void WriteVerbosity(JsonText& out, const quality::VerbositySummary& v) {
+  out.BeginObject();
+  out.Member("verbosity", Rounded(v.verbosity));
+  out.Key("lines");
+  WriteVerbosityCounts(out, v.lines);
+  out.Member("rule_hits", v.rule_hits);
+  out.Member("suppressed_rule_hits", v.suppressed_hits);
+  out.Member("clone_groups", v.clone_groups);
+  out.Member("clone_instances", v.clone_instances);
+  out.Member("clone_lines", v.clone_lines);
+  out.Member("trivial_wrappers", v.trivial_wrappers);
+  out.Member("single_use_callables", v.single_use_callables);
+  out.EndObject();
 }
 
-Json ComplexityToJson(const quality::ComplexitySummary& complexity) {
-  return {{"callables", complexity.callables},
-          {"high_cc_threshold", quality::ComplexitySummary::kHighComplexity},
-          {"high_cc_callables", complexity.high_complexity_callables},
-          {"max_cc", complexity.max_cc},
-          {"mean_cc", Rounded(complexity.mean_cc)},
-          {"total_mass", Rounded(complexity.total_mass)},
-          {"high_cc_mass", Rounded(complexity.high_complexity_mass)},
-          {"erosion", Rounded(complexity.erosion)},
-          {"mass_gini", Rounded(complexity.mass_gini)}};
+void WriteComplexity(JsonText& out, const quality::ComplexitySummary& complexity) {
+  out.BeginObject();
+  out.Member("callables", complexity.callables);
+  out.Member("high_cc_threshold", quality::ComplexitySummary::kHighComplexity);
+  out.Member("high_cc_callables", complexity.high_complexity_callables);
+  out.Member("max_cc", complexity.max_cc);
+  out.Member("mean_cc", Rounded(complexity.mean_cc));
+  out.Member("total_mass", Rounded(complexity.total_mass));
+  out.Member("high_cc_mass", Rounded(complexity.high_complexity_mass));
+  out.Member("erosion", Rounded(complexity.erosion));
+  out.Member("mass_gini", Rounded(complexity.mass_gini));
+  out.EndObject();
 }
 
-Json LanguagesToJson(const quality::TreeMeasurement& m) {
-  Json out = Json::object();
+void WriteLanguages(JsonText& out, const quality::TreeMeasurement& m) {
+  out.BeginObject();
   for (const auto& [language, summary] : m.languages) {
-    out[language] = {{"files", summary.files},
-                     {"lines", LinesToJson(summary.lines)},
-                     {"complexity", ComplexityToJson(summary.complexity)},
-                     {"verbosity", Rounded(summary.verbosity)},
-                     {"verbosity_lines", VerbosityCountsToJson(summary.verbosity_lines)}};
+    out.Key(language);
+    out.BeginObject();
+    out.Member("files", summary.files);
+    out.Key("lines");
+    WriteLines(out, summary.lines);
+    out.Key("complexity");
+    WriteComplexity(out, summary.complexity);
+    out.Member("verbosity", Rounded(summary.verbosity));
+    out.Key("verbosity_lines");
+    WriteVerbosityCounts(out, summary.verbosity_lines);
+    out.EndObject();
   }
-  return out;
+  out.EndObject();
 }
 
-/// The whole document around `files`.
-Json Document(const quality::TreeMeasurement& measurement, Json files) {
-  Json diagnostics = Json::array();
-  for (const auto& diagnostic : measurement.diagnostics) {
-    diagnostics.push_back(
-        {{"path", diagnostic.path}, {"severity", SeverityName(diagnostic.severity)}, {"message", diagnostic.message}});
-  }
-  return {{"schema", kMeasureSchema},
-          {"schema_version", kMeasureSchemaVersion},
-          {"tool", {{"name", "scbench"}, {"version", kVersion}}},
-          {"root", measurement.root},
-          {"summary",
-           {{"files", measurement.files.size()},
-            {"unknown_type_files", measurement.unknown_type_files},
-            {"lines", LinesToJson(measurement.lines)},
-            {"parse_errors", measurement.parse_errors},
-            {"complexity", ComplexityToJson(measurement.complexity)},
-            {"verbosity", VerbosityToJson(measurement)},
-            {"languages", LanguagesToJson(measurement)}}},
-          {"files", std::move(files)},
-          {"clone_groups", ClonesToJson(measurement)},
-          {"waste",
-           {{"trivial_wrappers", WasteToJson(measurement, &quality::CallableMeasurement::trivial_wrapper)},
-            {"single_use_callables", WasteToJson(measurement, &quality::CallableMeasurement::single_use)}}},
-          {"diagnostics", std::move(diagnostics)}};
+void WriteSummary(JsonText& out, const quality::TreeMeasurement& m) {
+  out.BeginObject();
+  out.Member("files", m.files.size());
+  out.Member("unknown_type_files", m.unknown_type_files);
+  out.Key("lines");
+  WriteLines(out, m.lines);
+  out.Member("parse_errors", m.parse_errors);
+  out.Key("complexity");
+  WriteComplexity(out, m.complexity);
+  out.Key("verbosity");
+  WriteVerbosity(out, m.verbosity);
+  out.Key("languages");
+  WriteLanguages(out, m);
+  out.EndObject();
 }
 
-/// `text` (a value rendered at depth 0) as it reads at `depth` of a two-space indent.
-std::string Indented(const std::string& text, int depth) {
-  const std::string margin(static_cast<std::size_t>(depth) * 2, ' ');
-  std::string out;
-  out.reserve(text.size() + text.size() / 4);
-  for (std::size_t line = 0; line < text.size();) {
-    const std::size_t end = std::min(text.find('\n', line), text.size() - 1) + 1;
-    out += margin;
-    out.append(text, line, end - line);
-    line = end;
+void WriteDiagnostics(JsonText& out, const std::vector<quality::Diagnostic>& diagnostics) {
+  out.BeginArray();
+  for (const auto& diagnostic : diagnostics) {
+    out.BeginObject();
+    out.Member("path", diagnostic.path);
+    out.Member("severity", SeverityName(diagnostic.severity));
+    out.Member("message", diagnostic.message);
+    out.EndObject();
   }
-  return out;
+  out.EndArray();
+}
+
+/// The whole document; `write_files` writes the elements of its "files" array.
+void WriteDocument(JsonText& out, const quality::TreeMeasurement& m, FunctionRef<void()> write_files) {
+  out.BeginObject();
+  out.Member("schema", kMeasureSchema);
+  out.Member("schema_version", kMeasureSchemaVersion);
+  out.Key("tool");
+  out.BeginObject();
+  out.Member("name", "scbench");
+  out.Member("version", kVersion);
+  out.EndObject();
+  out.Member("root", m.root);
+  out.Key("summary");
+  WriteSummary(out, m);
+  out.Key("files");
+  out.BeginArray();
+  write_files();
+  out.EndArray();
+  out.Key("clone_groups");
+  WriteCloneGroups(out, m);
+  out.Key("waste");
+  out.BeginObject();
+  out.Key("trivial_wrappers");
+  WriteWaste(out, m, &quality::CallableMeasurement::trivial_wrapper);
+  out.Key("single_use_callables");
+  WriteWaste(out, m, &quality::CallableMeasurement::single_use);
+  out.EndObject();
+  out.Key("diagnostics");
+  WriteDiagnostics(out, m.diagnostics);
+  out.EndObject();
+}
+
+/// The document's text before and after the elements of "files". One placeholder element
+/// stands in for them, so that the writer closes the array as a non-empty one.
+void WriteDocumentAroundFiles(const quality::TreeMeasurement& m, std::string& head, std::string& tail) {
+  JsonText out;
+  std::size_t files_start = 0;
+  std::size_t files_end = 0;
+  WriteDocument(out, m, [&] {
+    files_start = out.size();
+    if (!m.files.empty()) out.Null();
+    files_end = out.size();
+  });
+  head = out.Slice(0, files_start);
+  tail = out.Slice(files_end) + "\n";
+}
+
+/// A file's entry as it reads inside the document: two levels deep, after a comma unless
+/// it is the first. The writer is brought to that place by the document's opening (and
+/// a placeholder first element); the text kept is what follows.
+std::string FileEntryText(const quality::FileMeasurement& file, bool first) {
+  JsonText out;
+  out.BeginObject();
+  out.Key("files");
+  out.BeginArray();
+  if (!first) out.Null();
+  const std::size_t start = out.size();
+  WriteFile(out, file);
+  return out.Slice(start);
 }
 
 }  // namespace
 
 nlohmann::ordered_json MeasureToJson(const quality::TreeMeasurement& measurement) {
-  Json files = Json::array();
-  for (const auto& file : measurement.files) files.push_back(FileToJson(file));
-  return Document(measurement, std::move(files));
+  return nlohmann::ordered_json::parse(MeasureToJsonText(measurement));
+}
+
+std::string MeasureToJsonText(const quality::TreeMeasurement& measurement) {
+  JsonText out;
+  WriteDocument(out, measurement, [&] {
+    for (const auto& file : measurement.files) WriteFile(out, file);
+  });
+  return out.Slice(0) + "\n";
 }
 
 std::vector<std::string> MeasureToJsonPieces(const quality::TreeMeasurement& measurement) {
   // The document around the files (summary, clone groups, waste lists) is the largest single
-  // piece: it is rendered as the first task, beside the files' entries rather than before them.
-  std::string document;
+  // piece: it is written as the first task, beside the files' entries.
   std::vector<std::string> pieces(measurement.files.size() + 2);  // head, the entries, tail
   RunParallel(measurement.files.size() + 1, WorkerCount(0), [&](std::size_t task, unsigned) {
     if (task == 0) {
-      document = Document(measurement, Json::array()).dump(2);
-      return;
+      WriteDocumentAroundFiles(measurement, pieces.front(), pieces.back());
+    } else {
+      pieces[task] = FileEntryText(measurement.files[task - 1], task == 1);
     }
-    std::string& entry = pieces[task] = Indented(FileToJson(measurement.files[task - 1]).dump(2), 2);
-    entry += task < measurement.files.size() ? ",\n" : "\n  ]";
   });
-  const std::string empty_files = "\n  \"files\": []";
-  const std::size_t at = document.find(empty_files);
-  if (measurement.files.empty() || at == std::string::npos) return {document + "\n"};
-  pieces.front() = document.substr(0, at) + "\n  \"files\": [\n";
-  pieces.back() = document.substr(at + empty_files.size()) + "\n";
   return pieces;
-}
-
-std::string MeasureToJsonText(const quality::TreeMeasurement& measurement) {
-  std::string text;
-  for (const std::string& piece : MeasureToJsonPieces(measurement)) text += piece;
-  return text;
 }
 
 }  // namespace scbench::report

@@ -46,14 +46,40 @@ TEST(MeasureJson, SchemaIsVersionedAndCallablesCarryEveryMetric) {
   }
 }
 
-TEST(MeasureJson, TextRenderedInParallelIsTheDocumentsOwnDump) {
+std::string Joined(const std::vector<std::string>& pieces) {
+  std::string text;
+  for (const std::string& piece : pieces) text += piece;
+  return text;
+}
+
+TEST(MeasureJson, PiecesWrittenInParallelJoinToTheDocumentsText) {
   quality::TreeMeasurement measurement;
   std::string error;
   ASSERT_TRUE(quality::MeasureTree(kFixtures + "sample_project", {}, measurement, error)) << error;
   ASSERT_GE(measurement.files.size(), 2u);
-  EXPECT_EQ(MeasureToJsonText(measurement), MeasureToJson(measurement).dump(2) + "\n");
+  const std::string text = MeasureToJsonText(measurement);
+  EXPECT_EQ(Joined(MeasureToJsonPieces(measurement)), text);
+  // The layout is nlohmann's two-space dump (no metric of the fixture is tiny enough for
+  // the exponent spellings to differ).
+  EXPECT_EQ(text, nlohmann::ordered_json::parse(text).dump(2) + "\n");
+  measurement.files.resize(1);
+  EXPECT_EQ(Joined(MeasureToJsonPieces(measurement)), MeasureToJsonText(measurement));
   measurement.files.clear();
-  EXPECT_EQ(MeasureToJsonText(measurement), MeasureToJson(measurement).dump(2) + "\n");
+  measurement.clone_groups.clear();
+  EXPECT_EQ(Joined(MeasureToJsonPieces(measurement)), MeasureToJsonText(measurement));
+  EXPECT_NE(MeasureToJsonText(measurement).find("\"files\": []"), std::string::npos);
+}
+
+TEST(MeasureJson, NamesThatAreNotUtf8AreWrittenWithReplacementCharacters) {
+  quality::TreeMeasurement measurement;
+  quality::FileMeasurement file;
+  file.path = "bad\xfe.py";
+  file.language = "python";
+  file.callables.push_back({.name = "f\xff", .qualified_name = "f\xff", .kind = "function"});
+  measurement.files.push_back(file);
+  const auto json = nlohmann::json::parse(Joined(MeasureToJsonPieces(measurement)));
+  EXPECT_EQ(json["files"][0]["path"], "bad\xef\xbf\xbd.py");
+  EXPECT_EQ(json["files"][0]["callables"][0]["name"], "f\xef\xbf\xbd");
 }
 
 }  // namespace
