@@ -51,29 +51,48 @@ int CountIfClause(TSNode, const NodeContext& context, std::string_view) {
   return std::strcmp(ts_node_type(context.parent), "case_clause") == 0 ? 0 : 1;
 }
 
+/// Node kinds that the docstring test compares on every statement, as symbols: comparing
+/// kind names cost a string comparison per statement, twice per walk.
+struct DocstringKinds {
+  TSSymbol expression_statement, string, concatenated_string, comment, block, module, function, class_;
+};
+
+TSSymbol PythonSymbol(std::string_view kind) {
+  return ts_language_symbol_for_name(tree_sitter_python(), kind.data(), static_cast<std::uint32_t>(kind.size()), true);
+}
+
+const DocstringKinds& Kinds() {
+  static const DocstringKinds kinds{PythonSymbol("expression_statement"), PythonSymbol("string"),
+                                    PythonSymbol("concatenated_string"),  PythonSymbol("comment"),
+                                    PythonSymbol("block"),                PythonSymbol("module"),
+                                    PythonSymbol("function_definition"),  PythonSymbol("class_definition")};
+  return kinds;
+}
+
 bool IsStringExpression(TSNode statement) {
-  if (std::strcmp(ts_node_type(statement), "expression_statement") != 0) return false;
-  if (ts_node_named_child_count(statement) != 1) return false;
-  const char* kind = ts_node_type(ts_node_named_child(statement, 0));
-  return std::strcmp(kind, "string") == 0 || std::strcmp(kind, "concatenated_string") == 0;
+  const DocstringKinds& kinds = Kinds();
+  if (ts_node_symbol(statement) != kinds.expression_statement || ts_node_named_child_count(statement) != 1) return false;
+  const TSSymbol value = ts_node_symbol(ts_node_named_child(statement, 0));
+  return value == kinds.string || value == kinds.concatenated_string;
 }
 
 // A docstring is a string expression that is the first statement of a module, class or
 // function body (comments before it do not count as statements).
 bool IsDocstring(TSNode statement, const NodeContext& context) {
-  if (!IsStringExpression(statement)) return false;
+  const DocstringKinds& kinds = Kinds();
+  if (context.symbol != kinds.expression_statement || !IsStringExpression(statement)) return false;
   const TSNode parent = context.parent;
-  const char* parent_kind = ts_node_type(parent);
-  if (std::strcmp(parent_kind, "block") == 0) {
-    const char* owner = ts_node_type(context.grandparent);
-    if (std::strcmp(owner, "function_definition") != 0 && std::strcmp(owner, "class_definition") != 0) return false;
-  } else if (std::strcmp(parent_kind, "module") != 0) {
+  const TSSymbol parent_kind = ts_node_symbol(parent);
+  if (parent_kind == kinds.block) {
+    const TSSymbol owner = ts_node_symbol(context.grandparent);
+    if (owner != kinds.function && owner != kinds.class_) return false;
+  } else if (parent_kind != kinds.module) {
     return false;
   }
   const std::uint32_t count = ts_node_named_child_count(parent);
   for (std::uint32_t i = 0; i < count; ++i) {
     const TSNode child = ts_node_named_child(parent, i);
-    if (std::strcmp(ts_node_type(child), "comment") == 0) continue;
+    if (ts_node_symbol(child) == kinds.comment) continue;
     return ts_node_eq(child, statement);
   }
   return false;
