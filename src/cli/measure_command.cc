@@ -1,11 +1,13 @@
 #include "cli/measure_command.h"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <iostream>
 #include <memory>
 
 #include "cli/rule_loading.h"
 #include "common/atomic_file.h"
+#include "common/work_queue.h"
 #include "quality/project_config.h"
 #include "quality/quality_gate.h"
 #include "quality/tree_measurer.h"
@@ -67,6 +69,24 @@ bool Emit(const std::vector<std::string>& rendered, const std::string& output) {
   return true;
 }
 
+/// Reads the rule packs while the files are listed: a few milliseconds each that nothing
+/// else would overlap. A broken rule still stops the command before any file is read.
+bool LoadRulesWhileListingFiles(const MeasureFlags& flags, const quality::DiscoveryOptions& options,
+                                std::optional<quality::RuleSet>& rules, quality::Discovery& discovery) {
+  std::string error;
+  bool discovered = false;
+  RunParallel(2, std::min(2u, WorkerCount(flags.jobs)), [&](std::size_t task, unsigned) {
+    if (task == 0) {
+      rules = LoadRuleSet({flags.rule_directories, !flags.no_builtin_rules}, "measure");
+    } else {
+      discovered = quality::DiscoverSources(flags.path, options, discovery, error);
+    }
+  });
+  if (!rules) return false;
+  if (!discovered) std::cerr << "scbench measure: " << error << "\n";
+  return discovered;
+}
+
 int RunMeasure(MeasureFlags flags) {
   std::string config_error;
   const auto config = quality::LoadProjectConfig(std::filesystem::is_directory(flags.path) ? flags.path : ".", config_error);
@@ -78,20 +98,17 @@ int RunMeasure(MeasureFlags flags) {
   flags.fail_on.insert(flags.fail_on.begin(), config->fail_on.begin(), config->fail_on.end());
   std::vector<quality::GateCondition> gate;
   if (!ParseGate(flags.fail_on, gate)) return kExitUsageOrIo;
-  const auto rules = LoadRuleSet({flags.rule_directories, !flags.no_builtin_rules}, "measure");
-  if (!rules) return kExitUsageOrIo;
   quality::MeasureOptions options;
-  options.rules = &*rules;
   options.discovery.include_ignored = flags.include_ignored;
   options.discovery.excludes = flags.excludes;
   options.discovery.language_overrides = config->language_overrides;
   options.jobs = flags.jobs;
+  std::optional<quality::RuleSet> rules;
+  quality::Discovery discovery;
+  if (!LoadRulesWhileListingFiles(flags, options.discovery, rules, discovery)) return kExitUsageOrIo;
+  options.rules = &*rules;
   quality::TreeMeasurement measurement;
-  std::string error;
-  if (!quality::MeasureTree(flags.path, options, measurement, error)) {
-    std::cerr << "scbench measure: " << error << "\n";
-    return kExitUsageOrIo;
-  }
+  quality::MeasureSources(flags.path, std::move(discovery), options, measurement);
   if (!Emit(Render(measurement, *rules, flags), flags.output)) return kExitUsageOrIo;
   const auto failures = quality::EvaluateGate(measurement, gate);
   for (const auto& failure : failures) {

@@ -130,6 +130,12 @@ bool MeasureTree(const std::filesystem::path& root, const MeasureOptions& option
                  std::string& error) {
   Discovery discovery;
   if (!DiscoverSources(root, options.discovery, discovery, error)) return false;
+  MeasureSources(root, std::move(discovery), options, out);
+  return true;
+}
+
+void MeasureSources(const std::filesystem::path& root, Discovery discovery, const MeasureOptions& options,
+                    TreeMeasurement& out) {
   out.root = root.string();
   out.diagnostics = std::move(discovery.diagnostics);
   out.unknown_type_files = discovery.unknown_type_files;
@@ -153,7 +159,6 @@ bool MeasureTree(const std::filesystem::path& root, const MeasureOptions& option
     if (outcome.measurement) out.files.push_back(std::move(*outcome.measurement));
   }
   Summarize(out, workers);
-  return true;
 }
 
 }  // namespace scbench::quality

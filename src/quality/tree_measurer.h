@@ -26,4 +26,9 @@ struct MeasureOptions {
 bool MeasureTree(const std::filesystem::path& root, const MeasureOptions& options, TreeMeasurement& out,
                  std::string& error);
 
+/// Measures the files `discovery` listed under `root` (MeasureTree after its discovery),
+/// for callers that do other work while the files are listed.
+void MeasureSources(const std::filesystem::path& root, Discovery discovery, const MeasureOptions& options,
+                    TreeMeasurement& out);
+
 }  // namespace scbench::quality
