@@ -29,8 +29,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   const unsigned workers = WorkerCount(argc > 2 ? static_cast<unsigned>(std::stoul(argv[2])) : 0);
-  std::vector<std::unique_ptr<Parser>> parsers;
-  for (unsigned i = 0; i < workers; ++i) parsers.push_back(std::make_unique<Parser>());
+  // Each parser is made by the thread that uses it, as measure does (see tree_measurer.cc).
+  std::vector<std::unique_ptr<Parser>> parsers(workers);
   std::vector<std::uint32_t> nodes(discovery.files.size(), 0);
   std::vector<std::size_t> order(discovery.files.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
     std::string read_error;
     const SourceFile& file = discovery.files[index];
     if (!ReadSourceFile(file.absolute, 64u << 20, source, read_error) || LooksBinary(source)) return;
+    if (!parsers[worker]) parsers[worker] = std::make_unique<Parser>();
     const SyntaxTree tree = parsers[worker]->Parse(*file.language, source);
     if (tree) nodes[index] = ts_node_child_count(ts_tree_root_node(tree.get()));
   });
