@@ -118,6 +118,17 @@ class MeasureCommand(unittest.TestCase):
             single = run("measure", big)
             self.assertEqual(single.returncode, 0, single.stderr)
 
+    def test_file_names_and_code_that_are_not_utf8(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            # A Latin-1 file name and a Latin-1 comment: bytes that are no UTF-8.
+            with open(os.path.join(tmp.encode(), b"caf\xe9.py"), "wb") as handle:
+                handle.write(b"# caf\xe9\ndef f(x):\n    if x == True:\n        return 1\n    return x\n")
+            for output_format in ("json", "sarif"):
+                result = subprocess.run([SCBENCH, "measure", tmp, "--format", output_format], capture_output=True,
+                                        timeout=120)
+                self.assertEqual(result.returncode, 0, result.stderr)
+                self.assertIn("caf\ufffd.py", json.dumps(json.loads(result.stdout.decode("utf-8")), ensure_ascii=False))
+
 
 if __name__ == "__main__":
     SCBENCH, FIXTURES = sys.argv[1], sys.argv[2]
