@@ -23,51 +23,57 @@ const char* SeverityName(quality::Severity severity) {
   return "note";
 }
 
-void WriteLines(JsonText& out, const quality::LineCounts& lines) {
+/// One member of a flat object: its key and a value JsonText::Value writes.
+template <typename T>
+struct Field {
+  std::string_view key;
+  const T& value;
+};
+
+template <typename... T>
+void WriteObject(JsonText& out, const Field<T>&... fields) {
   out.BeginObject();
-  out.Member("total", lines.total);
-  out.Member("blank", lines.blank);
-  out.Member("comment", lines.comment);
-  out.Member("docstring", lines.docstring);
-  out.Member("sloc", lines.sloc);
+  (out.Member(fields.key, fields.value), ...);
   out.EndObject();
+}
+
+void WriteLines(JsonText& out, const quality::LineCounts& lines) {
+  WriteObject(out, Field{"total", lines.total},
+              Field{"blank", lines.blank},
+              Field{"comment", lines.comment},
+              Field{"docstring", lines.docstring},
+              Field{"sloc", lines.sloc});
 }
 
 void WriteCallable(JsonText& out, const quality::CallableMeasurement& callable) {
-  out.BeginObject();
-  out.Member("name", callable.name);
-  out.Member("qualified_name", callable.qualified_name);
-  out.Member("kind", callable.kind);
-  out.Member("start_line", callable.start_line);
-  out.Member("end_line", callable.end_line);
-  out.Member("sloc", callable.sloc);
-  out.Member("statements", callable.statements);
-  out.Member("cc", callable.cyclomatic_complexity);
-  out.Member("max_nesting", callable.max_nesting);
-  out.Member("parameters", callable.parameters);
-  out.Member("mass", Rounded(callable.ComplexityMass()));
-  out.Member("trivial_wrapper", callable.trivial_wrapper);
-  out.Member("single_use", callable.single_use);
-  out.EndObject();
+  WriteObject(out, Field{"name", callable.name},
+              Field{"qualified_name", callable.qualified_name},
+              Field{"kind", callable.kind},
+              Field{"start_line", callable.start_line},
+              Field{"end_line", callable.end_line},
+              Field{"sloc", callable.sloc},
+              Field{"statements", callable.statements},
+              Field{"cc", callable.cyclomatic_complexity},
+              Field{"max_nesting", callable.max_nesting},
+              Field{"parameters", callable.parameters},
+              Field{"mass", Rounded(callable.ComplexityMass())},
+              Field{"trivial_wrapper", callable.trivial_wrapper},
+              Field{"single_use", callable.single_use});
 }
 
 void WriteVerbosityCounts(JsonText& out, const quality::VerbosityCounts& counts) {
-  out.BeginObject();
-  out.Member("flagged", counts.flagged_lines());
-  out.Member("rules_only", counts.rule_only_lines);
-  out.Member("clones_only", counts.clone_only_lines);
-  out.Member("both", counts.both_lines);
-  out.EndObject();
+  WriteObject(out, Field{"flagged", counts.flagged_lines()},
+              Field{"rules_only", counts.rule_only_lines},
+              Field{"clones_only", counts.clone_only_lines},
+              Field{"both", counts.both_lines});
 }
 
 void WriteRuleHit(JsonText& out, const quality::RuleHit& hit) {
-  out.BeginObject();
-  out.Member("rule", hit.rule_id);
-  out.Member("start_line", hit.start_line);
-  out.Member("end_line", hit.end_line);
-  out.Member("severity", hit.severity);
-  out.Member("suppressed", hit.suppressed);
-  out.EndObject();
+  WriteObject(out, Field{"rule", hit.rule_id},
+              Field{"start_line", hit.start_line},
+              Field{"end_line", hit.end_line},
+              Field{"severity", hit.severity},
+              Field{"suppressed", hit.suppressed});
 }
 
 void WriteFile(JsonText& out, const quality::FileMeasurement& file) {
@@ -100,11 +106,9 @@ void WriteCloneGroups(JsonText& out, const quality::TreeMeasurement& m) {
     out.Key("instances");
     out.BeginArray();
     for (const auto& instance : group.instances) {
-      out.BeginObject();
-      out.Member("path", m.files[instance.file].path);
-      out.Member("start_line", instance.start_line);
-      out.Member("end_line", instance.end_line);
-      out.EndObject();
+      WriteObject(out, Field{"path", m.files[instance.file].path},
+                  Field{"start_line", instance.start_line},
+                  Field{"end_line", instance.end_line});
     }
     out.EndArray();
     out.EndObject();
@@ -117,11 +121,9 @@ void WriteWaste(JsonText& out, const quality::TreeMeasurement& m, bool quality::
   for (const auto& file : m.files) {
     for (const auto& callable : file.callables) {
       if (!(callable.*flag)) continue;
-      out.BeginObject();
-      out.Member("path", file.path);
-      out.Member("qualified_name", callable.qualified_name);
-      out.Member("start_line", callable.start_line);
-      out.EndObject();
+      WriteObject(out, Field{"path", file.path},
+                  Field{"qualified_name", callable.qualified_name},
+                  Field{"start_line", callable.start_line});
     }
   }
   out.EndArray();
@@ -143,17 +145,15 @@ void WriteVerbosity(JsonText& out, const quality::VerbositySummary& v) {
 }
 
 void WriteComplexity(JsonText& out, const quality::ComplexitySummary& complexity) {
-  out.BeginObject();
-  out.Member("callables", complexity.callables);
-  out.Member("high_cc_threshold", quality::ComplexitySummary::kHighComplexity);
-  out.Member("high_cc_callables", complexity.high_complexity_callables);
-  out.Member("max_cc", complexity.max_cc);
-  out.Member("mean_cc", Rounded(complexity.mean_cc));
-  out.Member("total_mass", Rounded(complexity.total_mass));
-  out.Member("high_cc_mass", Rounded(complexity.high_complexity_mass));
-  out.Member("erosion", Rounded(complexity.erosion));
-  out.Member("mass_gini", Rounded(complexity.mass_gini));
-  out.EndObject();
+  WriteObject(out, Field{"callables", complexity.callables},
+              Field{"high_cc_threshold", quality::ComplexitySummary::kHighComplexity},
+              Field{"high_cc_callables", complexity.high_complexity_callables},
+              Field{"max_cc", complexity.max_cc},
+              Field{"mean_cc", Rounded(complexity.mean_cc)},
+              Field{"total_mass", Rounded(complexity.total_mass)},
+              Field{"high_cc_mass", Rounded(complexity.high_complexity_mass)},
+              Field{"erosion", Rounded(complexity.erosion)},
+              Field{"mass_gini", Rounded(complexity.mass_gini)});
 }
 
 void WriteLanguages(JsonText& out, const quality::TreeMeasurement& m) {
@@ -193,11 +193,9 @@ void WriteSummary(JsonText& out, const quality::TreeMeasurement& m) {
 void WriteDiagnostics(JsonText& out, const std::vector<quality::Diagnostic>& diagnostics) {
   out.BeginArray();
   for (const auto& diagnostic : diagnostics) {
-    out.BeginObject();
-    out.Member("path", diagnostic.path);
-    out.Member("severity", SeverityName(diagnostic.severity));
-    out.Member("message", diagnostic.message);
-    out.EndObject();
+    WriteObject(out, Field{"path", diagnostic.path},
+                Field{"severity", SeverityName(diagnostic.severity)},
+                Field{"message", diagnostic.message});
   }
   out.EndArray();
 }
@@ -208,10 +206,8 @@ void WriteDocument(JsonText& out, const quality::TreeMeasurement& m, FunctionRef
   out.Member("schema", kMeasureSchema);
   out.Member("schema_version", kMeasureSchemaVersion);
   out.Key("tool");
-  out.BeginObject();
-  out.Member("name", "scbench");
-  out.Member("version", kVersion);
-  out.EndObject();
+  WriteObject(out, Field{"name", "scbench"},
+              Field{"version", kVersion});
   out.Member("root", m.root);
   out.Key("summary");
   WriteSummary(out, m);
