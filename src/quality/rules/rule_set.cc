@@ -149,7 +149,10 @@ std::vector<RuleHit> RuleSet::Match(const Language& language, const NodeTable& t
       AddHit(rule, pattern.flagged_capture, captures, table, *line_of, hits);
     });
   };
+  // Most nodes start no pattern; one lookup passes them over without a call.
+  const KindSet& roots = entry->index.roots();
   for (std::uint32_t node = 0; node < table.size(); ++node) {
+    if (!roots.Contains(table[node].symbol)) continue;
     entry->index.ForEachCandidate(table, node, source, [&](std::uint32_t index) { match_at(index, node); });
   }
   SortAndDeduplicate(hits);
