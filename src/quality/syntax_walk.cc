@@ -74,7 +74,7 @@ class SubtreeWalk {
     const NodeContext context{depth >= 1 ? ancestors_[depth - 1] : TSNode{},
                               depth >= 2 ? ancestors_[depth - 2] : TSNode{},
                               field,
-                              ts_node_symbol(node),
+                              PublicSymbol(alias != 0 ? alias : ts_subtree_symbol(*subtree)),
                               alias != 0 ? ts_language_symbol_metadata(tree_->language, alias).named
                                          : ts_subtree_named(*subtree),
                               ts_subtree_visible_child_count(*subtree) == 0,
@@ -87,6 +87,12 @@ class SubtreeWalk {
     } else {
       visitor_.Leave(node, depth);
     }
+  }
+
+  /// What ts_node_symbol() returns, from what the walk already holds (that call was a
+  /// call into the library and a second read of the node for every node).
+  TSSymbol PublicSymbol(TSSymbol symbol) const {
+    return symbol == ts_builtin_sym_error ? symbol : tree_->language->public_symbol_map[symbol];
   }
 
   void Open(Subtree subtree, bool visible, std::uint32_t depth, TSNode node, TSFieldId field_for_children) {
