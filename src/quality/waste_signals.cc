@@ -31,6 +31,9 @@ void MarkSingleUseCallables(std::span<FileMeasurement> files) {
     int calls = 0;
   };
   std::unordered_map<std::string_view, Uses> uses;
+  std::size_t callables = 0;
+  for (const FileMeasurement& file : files) callables += file.callables.size();
+  uses.reserve(callables);
   for (const FileMeasurement& file : files) {
     for (const CallableMeasurement& callable : file.callables) ++uses[callable.name].definitions;
   }
