@@ -7,7 +7,10 @@
 
 namespace scbench::report {
 
-JsonText::JsonText() : writer_(buffer_) { writer_.SetIndent(' ', 2); }
+JsonText::JsonText(std::size_t expected_bytes)
+    : buffer_(nullptr, std::max(expected_bytes, rapidjson::StringBuffer::kDefaultCapacity)), writer_(buffer_) {
+  writer_.SetIndent(' ', 2);
+}
 
 std::string JsonText::Slice(std::size_t from, std::size_t to) const {
   to = std::min(to, size());

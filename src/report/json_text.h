@@ -17,7 +17,8 @@ namespace scbench::report {
 
 class JsonText {
  public:
-  JsonText();
+  /// `expected_bytes`: room to reserve, so that a long text is not copied as it grows.
+  explicit JsonText(std::size_t expected_bytes = 0);
   JsonText(const JsonText&) = delete;
   JsonText& operator=(const JsonText&) = delete;
 
