@@ -7,8 +7,16 @@
 
 namespace scbench::report {
 
+namespace {
+
+// A copy: RapidJSON declares the constant without defining it, so it cannot be bound to
+// std::max's reference parameters.
+constexpr std::size_t kMinimumCapacity = rapidjson::StringBuffer::kDefaultCapacity;
+
+}  // namespace
+
 JsonText::JsonText(std::size_t expected_bytes)
-    : buffer_(nullptr, std::max(expected_bytes, rapidjson::StringBuffer::kDefaultCapacity)), writer_(buffer_) {
+    : buffer_(nullptr, std::max(expected_bytes, kMinimumCapacity)), writer_(buffer_) {
   writer_.SetIndent(' ', 2);
 }
 
