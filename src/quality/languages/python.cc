@@ -69,9 +69,10 @@ const DocstringKinds& Kinds() {
   return kinds;
 }
 
-bool IsStringExpression(TSNode statement) {
+/// Whether `statement`, of kind `kind`, is a string on its own.
+bool IsStringExpression(TSNode statement, TSSymbol kind) {
   const DocstringKinds& kinds = Kinds();
-  if (ts_node_symbol(statement) != kinds.expression_statement || ts_node_named_child_count(statement) != 1) return false;
+  if (kind != kinds.expression_statement || ts_node_named_child_count(statement) != 1) return false;
   const TSSymbol value = ts_node_symbol(ts_node_named_child(statement, 0));
   return value == kinds.string || value == kinds.concatenated_string;
 }
@@ -79,8 +80,8 @@ bool IsStringExpression(TSNode statement) {
 // A docstring is a string expression that is the first statement of a module, class or
 // function body (comments before it do not count as statements).
 bool IsDocstring(TSNode statement, const NodeContext& context) {
+  if (!IsStringExpression(statement, context.symbol)) return false;
   const DocstringKinds& kinds = Kinds();
-  if (context.symbol != kinds.expression_statement || !IsStringExpression(statement)) return false;
   const TSNode parent = context.parent;
   const TSSymbol parent_kind = ts_node_symbol(parent);
   if (parent_kind == kinds.block) {
@@ -165,7 +166,9 @@ bool IsTrivialWrapper(TSNode function, std::string_view source) {
     const TSNode child = ts_node_named_child(body, i);
     if (!IsKind(child, "comment")) statements.push_back(child);
   }
-  if (!statements.empty() && IsStringExpression(statements.front())) statements.erase(statements.begin());
+  if (!statements.empty() && IsStringExpression(statements.front(), ts_node_symbol(statements.front()))) {
+    statements.erase(statements.begin());
+  }
   if (statements.size() != 1 || !IsKind(statements[0], "return_statement")) return false;
   const TSNode call = ts_node_named_child(statements[0], 0);
   if (!IsKind(call, "call")) return false;
