@@ -7,6 +7,7 @@
 #include "cli/exit_codes.h"
 #include "cli/problem_location.h"
 #include "common/atomic_file.h"
+#include "common/json_dump.h"
 #include "harness/evaluation.h"
 
 namespace scbench::cli {
@@ -54,7 +55,7 @@ int RunEval(const EvalFlags& flags) {
   const auto evaluation = harness::EvaluateCheckpoint(*problem, static_cast<std::size_t>(flags.checkpoint - 1),
                                                       flags.snapshot, options);
   std::string error;
-  const std::string json = harness::EvaluationToJson(evaluation).dump(2) + "\n";
+  const std::string json = DumpJson(harness::EvaluationToJson(evaluation), 2) + "\n";
   if (flags.output.empty()) {
     std::cout << json;
   } else if (!WriteFileAtomically(flags.output, json, error)) {

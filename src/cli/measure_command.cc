@@ -7,6 +7,7 @@
 
 #include "cli/rule_loading.h"
 #include "common/atomic_file.h"
+#include "common/json_dump.h"
 #include "common/work_queue.h"
 #include "quality/project_config.h"
 #include "quality/quality_gate.h"
@@ -48,11 +49,7 @@ bool ParseGate(const std::vector<std::string>& texts, std::vector<quality::GateC
 std::vector<std::string> Render(const quality::TreeMeasurement& measurement, const quality::RuleSet& rules,
                                 const MeasureFlags& flags) {
   if (flags.format == "json") return report::MeasureToJsonPieces(measurement);
-  if (flags.format == "sarif") {
-    // File names are bytes; what is not UTF-8 is written as U+FFFD.
-    const auto sarif = report::MeasureToSarif(measurement, rules.rules());
-    return {sarif.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"};
-  }
+  if (flags.format == "sarif") return {DumpJson(report::MeasureToSarif(measurement, rules.rules()), 2) + "\n"};
   return {report::MeasureToText(measurement, {.top_callables = flags.top})};
 }
 

@@ -10,6 +10,7 @@
 #include "cli/problem_location.h"
 #include "cli/rule_loading.h"
 #include "common/atomic_file.h"
+#include "common/json_dump.h"
 #include "common/work_queue.h"
 #include "run/prompt.h"
 #include "run/run_results.h"
@@ -184,7 +185,7 @@ int RunRun(const RunFlags& flags) {
   context.rules = &*rules;
   fs::create_directories(context.run_dir);
   if (!fs::exists(context.run_dir / "run.json") &&
-      !WriteFileAtomically(context.run_dir / "run.json", run::RunConfigToJson(context.config).dump(2) + "\n", error)) {
+      !WriteFileAtomically(context.run_dir / "run.json", DumpJson(run::RunConfigToJson(context.config), 2) + "\n", error)) {
     std::cerr << "scbench run: " << error << "\n";
     return kExitUsageOrIo;
   }

@@ -7,6 +7,8 @@
 #include <re2/re2.h>
 #include <sstream>
 
+#include "common/json_dump.h"
+
 namespace scbench::harness {
 namespace {
 
@@ -26,7 +28,7 @@ constexpr std::array<std::pair<CompareMode, const char*>, 9> kModes = {{
 
 /// Shortens long text for a diff line, showing escapes so whitespace differences are visible.
 std::string Quote(std::string_view text, std::size_t limit = 80) {
-  std::string shown = Json(std::string(text.substr(0, limit))).dump(-1, ' ', false, Json::error_handler_t::replace);
+  std::string shown = DumpJson(Json(std::string(text.substr(0, limit))));
   if (text.size() > limit) shown += fmt::format("... ({} bytes)", text.size());
   return shown;
 }

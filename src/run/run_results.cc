@@ -6,6 +6,7 @@
 #include <map>
 
 #include "common/atomic_file.h"
+#include "common/json_dump.h"
 #include "run/trajectory.h"
 
 namespace scbench::run {
@@ -133,10 +134,10 @@ std::string SummaryText(const Json& s) {
 bool WriteRunResults(const fs::path& run_dir, const std::vector<harness::Problem>& problems, std::string& error) {
   const auto records = CollectRecords(run_dir, problems);
   std::string lines;
-  for (const Json& r : records) lines += r.dump() + "\n";
+  for (const Json& r : records) lines += DumpJson(r) + "\n";
   const Json summary = SummarizeRun(records, problems);
   return WriteFileAtomically(run_dir / "checkpoint_results.jsonl", lines, error) &&
-         WriteFileAtomically(run_dir / "summary.json", summary.dump(2) + "\n", error) &&
+         WriteFileAtomically(run_dir / "summary.json", DumpJson(summary, 2) + "\n", error) &&
          WriteFileAtomically(run_dir / "summary.txt", SummaryText(summary), error);
 }
 

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "common/atomic_file.h"
+#include "common/json_dump.h"
 #include "common/file_text.h"
 #include "harness/sandbox.h"
 #include "quality/tree_measurer.h"
@@ -39,7 +40,7 @@ std::optional<double> CostOf(const RunContext& context, const Usage& usage) {
 }
 
 bool WriteJson(const fs::path& path, const Json& json, std::string& error) {
-  return WriteFileAtomically(path, json.dump(2) + "\n", error);
+  return WriteFileAtomically(path, DumpJson(json, 2) + "\n", error);
 }
 
 /// Variables from our environment that the agent needs: its credentials and proxies.
