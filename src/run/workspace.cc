@@ -7,6 +7,7 @@
 #include <git2.h>
 
 #include "common/file_text.h"
+#include "common/tree_copy.h"
 #include <map>
 #include <mutex>
 #include <sstream>
@@ -18,11 +19,11 @@ namespace {
 constexpr std::array kSkippedDirectories = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "venv",
                                             ".mypy_cache", ".pytest_cache", ".ruff_cache", ".tox", ".cache"};
 
-bool Skipped(const fs::directory_entry& entry, const std::vector<std::string>& skip_names) {
+bool Skipped(const fs::directory_entry& entry, int depth, const std::vector<std::string>& skip_names) {
   const std::string name = entry.path().filename().string();
-  if (std::find(skip_names.begin(), skip_names.end(), name) != skip_names.end()) return true;
+  if (depth == 0 && std::find(skip_names.begin(), skip_names.end(), name) != skip_names.end()) return true;
   std::error_code ec;
-  if (entry.is_directory(ec)) {
+  if (entry.symlink_status(ec).type() == fs::file_type::directory) {
     if (std::find(kSkippedDirectories.begin(), kSkippedDirectories.end(), name) != kSkippedDirectories.end()) return true;
     return fs::exists(entry.path() / "pyvenv.cfg", ec);
   }
@@ -30,23 +31,8 @@ bool Skipped(const fs::directory_entry& entry, const std::vector<std::string>& s
 }
 
 bool CopyTree(const fs::path& from, const fs::path& to, const std::vector<std::string>& skip_names, std::string& error) {
-  std::error_code ec;
-  fs::create_directories(to, ec);
-  for (const auto& entry : fs::directory_iterator(from, ec)) {
-    if (Skipped(entry, skip_names) || entry.is_symlink(ec)) continue;
-    const fs::path target = to / entry.path().filename();
-    if (entry.is_directory(ec)) {
-      if (!CopyTree(entry.path(), target, {}, error)) return false;
-    } else if (entry.is_regular_file(ec)) {
-      fs::copy_file(entry.path(), target, fs::copy_options::overwrite_existing, ec);
-      if (ec) {
-        error = entry.path().string() + ": " + ec.message();
-        return false;
-      }
-    }
-  }
-  if (ec) error = from.string() + ": " + ec.message();
-  return !ec;
+  return CopyRegularTree(from, to, [&](const fs::directory_entry& entry, int depth) { return Skipped(entry, depth, skip_names); },
+                         error);
 }
 
 std::map<std::string, fs::path> FilesUnder(const fs::path& root) {
@@ -106,7 +92,8 @@ bool SnapshotWorkspace(const fs::path& workspace, const fs::path& snapshot, cons
 
 bool RestoreWorkspace(const fs::path& snapshot, const fs::path& workspace, std::string& error) {
   std::error_code ec;
-  fs::remove_all(workspace, ec);
+  // The workspace itself stays: it may be a mount point (a quota).
+  for (const auto& entry : fs::directory_iterator(workspace, ec)) fs::remove_all(entry.path(), ec);
   fs::create_directories(workspace, ec);
   return CopyTree(snapshot, workspace, {}, error);
 }
