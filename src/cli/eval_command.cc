@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/exit_codes.h"
+#include "cli/host_preparation.h"
 #include "cli/problem_location.h"
 #include "common/atomic_file.h"
 #include "common/json_dump.h"
@@ -30,6 +31,7 @@ void PrintSummary(const harness::Evaluation& e) {
              100 * e.pass_rate, 100 * e.isolated_pass_rate, 100 * e.core_pass_rate, e.seconds,
              e.sandboxed ? "" : " (no sandbox)");
   for (const auto& [group, counts] : e.groups) fmt::print("  {:<14} {:>4}/{}\n", group, counts.passed, counts.total);
+  for (const std::string& missing : e.isolation.missing) fmt::print("  isolation reduced: {}\n", missing);
   if (!e.infrastructure_failure.empty()) fmt::print("  infrastructure failure: {}\n", e.infrastructure_failure);
   int shown = 0;
   for (const auto& c : e.cases) {
@@ -39,6 +41,7 @@ void PrintSummary(const harness::Evaluation& e) {
 }
 
 int RunEval(const EvalFlags& flags) {
+  PrepareHost("eval");
   const auto problem = LoadNamedProblem(ProblemsRoot(flags.problems_dir), flags.problem, "eval");
   if (!problem) return kExitUsageOrIo;
   if (flags.checkpoint < 1 || flags.checkpoint > static_cast<int>(problem->checkpoints.size())) {
@@ -49,8 +52,8 @@ int RunEval(const EvalFlags& flags) {
   options.jobs = flags.jobs;
   options.sandbox = !flags.no_sandbox;
   if (options.sandbox && !harness::BubblewrapAvailable()) {
-    std::cerr << "scbench eval: warning: bubblewrap is not available; running without a sandbox "
-                 "(limits and an unprivileged user still apply)\n";
+    std::cerr << "scbench eval: warning: bubblewrap cannot run here; the submission runs without a private "
+                 "view of the file system (limits, seccomp and an unprivileged user still apply)\n";
   }
   const auto evaluation = harness::EvaluateCheckpoint(*problem, static_cast<std::size_t>(flags.checkpoint - 1),
                                                       flags.snapshot, options);

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "cli/exit_codes.h"
+#include "cli/host_preparation.h"
 #include "cli/problem_location.h"
 #include "harness/evaluation.h"
 
@@ -94,6 +95,7 @@ bool CheckProblem(const harness::Problem& problem, const harness::EvaluationOpti
 }
 
 int CheckProblems(const ProblemsFlags& flags) {
+  PrepareHost("problems check");
   const auto root = ProblemsRoot(flags.problems_dir);
   std::vector<std::string> names = flags.names;
   if (names.empty()) {

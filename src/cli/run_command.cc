@@ -12,6 +12,8 @@
 #include "common/atomic_file.h"
 #include "common/json_dump.h"
 #include "common/work_queue.h"
+#include "cli/host_preparation.h"
+#include "harness/isolation.h"
 #include "run/prompt.h"
 #include "run/run_results.h"
 #include "run/trajectory.h"
@@ -68,6 +70,7 @@ std::optional<run::RunConfig> ResolveConfig(const RunFlags& flags, fs::path& run
   config.overrides = flags.overrides;
   config.limits = flags.limits;
   config.stop_on_fail = flags.stop_on_fail;
+  config.sandbox = !flags.no_sandbox;
   config.problems_dir = fs::absolute(ProblemsRoot(flags.problems_dir)).string();
   config.data_dir = DataRoot().string();
   config.scbench_version = SCBENCH_VERSION;
@@ -115,8 +118,12 @@ bool PrepareContext(const RunFlags& flags, run::RunContext& context, std::vector
     problems.push_back(std::move(*problem));
   }
   context.evaluation.jobs = 0;
-  context.sandbox_agents = !flags.no_sandbox;
-  context.evaluation.sandbox = !flags.no_sandbox;
+  context.sandbox_agents = config.sandbox;
+  context.evaluation.sandbox = config.sandbox;
+  context.agent_allowance.seconds = config.limits.checkpoint_seconds;
+  // Neither agents nor submissions may see the problems or any run (earlier evaluations).
+  context.hidden = {fs::absolute(config.problems_dir), fs::absolute(context.run_dir)};
+  context.evaluation.hidden = context.hidden;
   return true;
 }
 
@@ -165,6 +172,7 @@ int RunAll(run::RunContext& context, const std::vector<harness::Problem>& proble
 int RunRun(const RunFlags& flags) {
   run::RunContext context;
   std::string error;
+  PrepareHost("run");
   auto config = ResolveConfig(flags, context.run_dir, error);
   if (!config) {
     std::cerr << "scbench run: " << error << "\n";
@@ -184,8 +192,10 @@ int RunRun(const RunFlags& flags) {
   if (!rules) return kExitUsageOrIo;
   context.rules = &*rules;
   fs::create_directories(context.run_dir);
+  auto run_json = run::RunConfigToJson(context.config);
+  run_json["agent_isolation"] = harness::IsolationToJson(run::DescribeAgentIsolation(context.sandbox_agents, context.agent_allowance));
   if (!fs::exists(context.run_dir / "run.json") &&
-      !WriteFileAtomically(context.run_dir / "run.json", DumpJson(run::RunConfigToJson(context.config), 2) + "\n", error)) {
+      !WriteFileAtomically(context.run_dir / "run.json", DumpJson(run_json, 2) + "\n", error)) {
     std::cerr << "scbench run: " << error << "\n";
     return kExitUsageOrIo;
   }

@@ -2,54 +2,65 @@
 
 #include <chrono>
 #include <fmt/format.h>
-#include <fstream>
-#include <sstream>
 #include <thread>
 
-#include "common/file_text.h"
+#include "harness/contained_file.h"
 #include "harness/http_client.h"
+#include "harness/network_namespace.h"
 
 namespace scbench::harness {
 namespace fs = std::filesystem;
 namespace {
 
-Sandbox MakeSandbox(const Submission& submission, const CaseArea& area, std::optional<uid_t> run_as, bool network) {
+/// Inside a server's own network namespace every port is free: a fixed one keeps the
+/// command line the same from run to run.
+constexpr int kPrivateServerPort = 8000;
+
+Sandbox MakeSandbox(const Submission& submission, const CaseArea& area, const std::optional<SandboxIdentity>& identity,
+                    bool share_network) {
   Sandbox sandbox;
   sandbox.bubblewrap = submission.bubblewrap;
   sandbox.read_only = {submission.snapshot};
   sandbox.scratch = area.scratch;
-  sandbox.share_network = network;
-  sandbox.run_as = run_as;
+  sandbox.hidden = submission.hidden;
+  sandbox.share_network = share_network;
+  sandbox.identity = identity;
   return sandbox;
 }
 
 /// Writes the case's input files (and the problem's assets) into the scratch directory.
 bool PrepareScratch(const Submission& submission, const std::map<std::string, std::string>& files,
-                    const CaseArea& area, std::optional<uid_t> run_as, std::string& error) {
+                    const CaseArea& area, const std::optional<SandboxIdentity>& identity, std::string& error) {
   std::error_code ec;
   for (const fs::path& asset : submission.assets) {
     fs::copy(asset, area.scratch / asset.filename(), fs::copy_options::recursive | fs::copy_options::overwrite_existing, ec);
-  }
-  for (const auto& [name, content] : files) {
-    const fs::path path = (area.scratch / name).lexically_normal();
-    if (path.string().rfind(area.scratch.string(), 0) != 0) {
-      error = "input file '" + name + "' points outside the scratch directory";
+    if (ec) {
+      error = fmt::format("cannot copy asset {}: {}", asset.string(), ec.message());
       return false;
     }
-    fs::create_directories(path.parent_path(), ec);
-    std::ofstream(path, std::ios::binary) << content;
   }
-  Sandbox owner;
-  owner.run_as = run_as;
-  GiveToSandboxUser(area.scratch, owner);
+  for (const auto& [name, content] : files) {
+    if (!WriteContainedFile(area.scratch, name, content, error)) return false;
+  }
+  GiveToSandboxUser(area.scratch, identity);
   return true;
+}
+
+std::string CheckFiles(const TestCase& test, const CaseArea& area, std::uint64_t max_bytes) {
+  for (const auto& [name, expectation] : test.expect_files) {
+    std::string why;
+    const auto content = ReadContainedFile(area.scratch, name, max_bytes, why);
+    if (!content) return "file " + name + ": " + why;
+    if (const auto c = Compare(expectation, *content); !c.passed) return "file " + name + ": " + c.diff;
+  }
+  return "";
 }
 
 /// The first expectation the outcome fails, or empty.
 std::string CheckCliOutcome(const TestCase& test, const ProcessOutcome& outcome, const CaseArea& area,
-                            double wall_seconds) {
-  if (!outcome.started || outcome.timed_out || outcome.output_limit || outcome.signal != 0) {
-    return outcome.Describe(wall_seconds);
+                            const ProcessLimits& limits) {
+  if (!outcome.started || outcome.timed_out || outcome.output_limit || outcome.memory_limit || outcome.signal != 0) {
+    return outcome.Describe(limits.wall_seconds);
   }
   if (test.expect_exit_code && outcome.exit_code != *test.expect_exit_code) {
     return fmt::format("exit code: expected {} got {}{}", *test.expect_exit_code, outcome.exit_code,
@@ -62,12 +73,7 @@ std::string CheckCliOutcome(const TestCase& test, const ProcessOutcome& outcome,
   if (test.expect_stderr) {
     if (const auto c = Compare(*test.expect_stderr, outcome.stderr_text); !c.passed) return "stderr: " + c.diff;
   }
-  for (const auto& [name, expectation] : test.expect_files) {
-    const auto content = ReadWholeFile(area.scratch / name);
-    if (!content) return "file " + name + ": not written";
-    if (const auto c = Compare(expectation, *content); !c.passed) return "file " + name + ": " + c.diff;
-  }
-  return "";
+  return CheckFiles(test, area, limits.file_bytes);
 }
 
 CaseResult Result(const TestCase& test, bool passed, double seconds, std::string failure) {
@@ -77,27 +83,33 @@ CaseResult Result(const TestCase& test, bool passed, double seconds, std::string
 }  // namespace
 
 CaseResult RunCliCase(const TestCase& test, const Submission& submission, const CaseArea& area,
-                      std::optional<uid_t> run_as) {
+                      const std::optional<SandboxIdentity>& identity) {
   std::string error;
-  if (!PrepareScratch(submission, test.files, area, run_as, error)) return Result(test, false, 0, error);
+  if (!PrepareScratch(submission, test.files, area, identity, error)) return Result(test, false, 0, error);
   ProcessSpec spec;
   spec.argv = submission.entry_command;
   spec.argv.insert(spec.argv.end(), test.args.begin(), test.args.end());
   spec.env = test.env;
   spec.stdin_text = test.stdin_text;
   spec.io_directory = area.io;
-  const ProcessOutcome outcome = RunProcess(spec, submission.limits, MakeSandbox(submission, area, run_as, false));
-  const std::string failure = CheckCliOutcome(test, outcome, area, submission.limits.wall_seconds);
+  const ProcessOutcome outcome = RunProcess(spec, submission.limits, MakeSandbox(submission, area, identity, false));
+  const std::string failure = CheckCliOutcome(test, outcome, area, submission.limits);
   return Result(test, failure.empty(), outcome.seconds, failure);
 }
 
 namespace {
 
 /// A submission's server: started in the case area, restartable, stopped on destruction.
+/// With a private network the calling thread visits the server's namespace while it runs.
 class ServerUnderTest {
  public:
-  ServerUnderTest(const Submission& submission, const CaseArea& area, std::optional<uid_t> run_as, double timeout)
-      : submission_(submission), area_(area), run_as_(run_as), timeout_(timeout), port_(FindFreePort()) {}
+  ServerUnderTest(const Submission& submission, const CaseArea& area, const std::optional<SandboxIdentity>& identity,
+                  double timeout)
+      : submission_(submission),
+        area_(area),
+        identity_(identity),
+        timeout_(timeout),
+        port_(Private() ? kPrivateServerPort : FindFreePort()) {}
   ~ServerUnderTest() { Stop(); }
 
   /// Starts the server and waits until its port accepts connections; false with a reason.
@@ -106,15 +118,43 @@ class ServerUnderTest {
     spec.argv = submission_.entry_command;
     spec.argv.insert(spec.argv.end(), {"--address", "127.0.0.1", "--port", std::to_string(port_)});
     spec.io_directory = area_.io;
-    ProcessLimits limits = submission_.limits;
     std::string error;
-    auto started = ChildProcess::Start(spec, limits, MakeSandbox(submission_, area_, run_as_, true), error);
+    auto started = ChildProcess::Start(spec, submission_.limits, MakeSandbox(submission_, area_, identity_, !Private()), error);
     child_.reset();
     if (started) child_.emplace(std::move(*started));
-    if (!child_) {
+    if (!child_ || !VisitNetwork(error)) {
       reason = "server could not start: " + error;
+      Stop();
       return false;
     }
+    return AwaitListening(reason);
+  }
+
+  void Stop() {
+    if (child_) child_->Stop(2.0);
+    child_.reset();
+    visit_.reset();
+  }
+
+  std::string Url(const std::string& path) const { return fmt::format("http://127.0.0.1:{}{}", port_, path); }
+
+ private:
+  bool Private() const { return submission_.bubblewrap && submission_.private_server_network; }
+
+  bool VisitNetwork(std::string& error) {
+    visit_.reset();
+    if (!Private()) return true;
+    const auto pid = child_->SandboxedPid(timeout_);
+    if (!pid) {
+      error = "the sandbox did not report the server's process";
+      return false;
+    }
+    auto visit = NetworkNamespaceVisit::Enter(*pid, error);
+    if (visit) visit_.emplace(std::move(*visit));
+    return visit_.has_value();
+  }
+
+  bool AwaitListening(std::string& reason) {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_);
     while (std::chrono::steady_clock::now() < deadline) {
       if (PortAcceptsConnections(port_)) return true;
@@ -122,7 +162,7 @@ class ServerUnderTest {
         const ProcessOutcome outcome = child_->Finish(false);
         reason = fmt::format("server exited before listening ({}); stderr: {}", outcome.Describe(timeout_),
                              outcome.stderr_text.substr(0, 300));
-        child_.reset();
+        Stop();
         return false;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
@@ -132,20 +172,13 @@ class ServerUnderTest {
     return false;
   }
 
-  void Stop() {
-    if (child_) child_->Stop(2.0);
-    child_.reset();
-  }
-
-  std::string Url(const std::string& path) const { return fmt::format("http://127.0.0.1:{}{}", port_, path); }
-
- private:
   const Submission& submission_;
   const CaseArea& area_;
-  std::optional<uid_t> run_as_;
+  std::optional<SandboxIdentity> identity_;
   double timeout_;
   int port_;
   std::optional<ChildProcess> child_;
+  std::optional<NetworkNamespaceVisit> visit_;
 };
 
 std::string CheckResponse(const HttpStep& step, const HttpResponse& response) {
@@ -166,7 +199,7 @@ std::string CheckResponse(const HttpStep& step, const HttpResponse& response) {
   return "";
 }
 
-std::string RunHttpCase(const TestCase& test, ServerUnderTest& server, double timeout) {
+std::string RunHttpCase(const TestCase& test, ServerUnderTest& server, double timeout, UnansweredRequests& unanswered) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout);
   for (std::size_t i = 0; i < test.steps.size(); ++i) {
     const HttpStep& step = test.steps[i];
@@ -179,9 +212,13 @@ std::string RunHttpCase(const TestCase& test, ServerUnderTest& server, double ti
     }
     const double left = std::chrono::duration<double>(deadline - std::chrono::steady_clock::now()).count();
     if (left <= 0) return where + fmt::format("case timed out after {:g} s", timeout);
-    std::string error;
+    HttpTransportError error;
     const auto response = SendHttpRequest(step.method, server.Url(step.path), step.headers, step.body, left, error);
-    if (!response) return where + step.method + " " + step.path + ": " + error;
+    if (!response) {
+      if (error.timed_out) ++unanswered.in_a_row;
+      return where + step.method + " " + step.path + ": " + error.message;
+    }
+    unanswered.in_a_row = 0;
     if (std::string failure = CheckResponse(step, *response); !failure.empty()) {
       return where + step.method + " " + step.path + ": " + failure;
     }
@@ -192,21 +229,25 @@ std::string RunHttpCase(const TestCase& test, ServerUnderTest& server, double ti
 }  // namespace
 
 std::vector<CaseResult> RunHttpGroup(const std::vector<const TestCase*>& cases, const Submission& submission,
-                                     const CaseArea& area, std::optional<uid_t> run_as, double timeout_seconds,
-                                     bool& infrastructure) {
+                                     const CaseArea& area, const std::optional<SandboxIdentity>& identity,
+                                     double timeout_seconds, UnansweredRequests& unanswered, bool& infrastructure) {
   std::vector<CaseResult> results;
-  std::string error;
-  if (!PrepareScratch(submission, {}, area, run_as, error)) infrastructure = true;
-  ServerUnderTest server(submission, area, run_as, timeout_seconds);
   std::string reason;
-  infrastructure = !server.Start(reason);
+  infrastructure = !PrepareScratch(submission, {}, area, identity, reason);
+  ServerUnderTest server(submission, area, identity, timeout_seconds);
+  if (!infrastructure) infrastructure = !server.Start(reason);
   for (const TestCase* test : cases) {
+    if (!infrastructure && unanswered.GaveUp()) {
+      infrastructure = true;
+      reason = fmt::format("not run: the server stopped answering ({} requests in a row got no response within {:g} s)",
+                           UnansweredRequests::kGiveUpAfter, timeout_seconds);
+    }
     if (infrastructure) {
       results.push_back(Result(*test, false, 0, reason));
       continue;
     }
     const auto start = std::chrono::steady_clock::now();
-    std::string failure = RunHttpCase(*test, server, timeout_seconds);
+    std::string failure = RunHttpCase(*test, server, timeout_seconds, unanswered);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     const bool passed = failure.empty();  // before the move below: argument order is unspecified
     results.push_back(Result(*test, passed, seconds, std::move(failure)));

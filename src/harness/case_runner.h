@@ -2,12 +2,14 @@
 /// Running test cases against a submission: CLI cases one process each, HTTP cases as a
 /// group against one server.
 
+#include <atomic>
 #include <filesystem>
 #include <string>
 #include <vector>
 
 #include "harness/problem.h"
 #include "harness/sandbox.h"
+#include "harness/work_area.h"
 
 namespace scbench::harness {
 
@@ -26,22 +28,30 @@ struct Submission {
   std::vector<std::string> entry_command;      // e.g. {"/usr/bin/python3", "<snapshot>/main.py"}
   std::vector<std::filesystem::path> assets;   // copied into each scratch directory
   bool bubblewrap = false;
+  /// HTTP servers get a network namespace of their own that scbench visits (root only);
+  /// otherwise they share the host's.
+  bool private_server_network = false;
+  std::vector<std::filesystem::path> hidden;   // never visible inside (problems, runs)
   ProcessLimits limits;
 };
 
-/// A fresh working area for one case or group: `scratch` (the child's) and `io` (ours).
-struct CaseArea {
-  std::filesystem::path scratch;
-  std::filesystem::path io;
+/// Requests that got no answer in a row, across every server of one evaluation: a server
+/// that never answers ends the evaluation after a few timeouts instead of costing the full
+/// timeout on every remaining case.
+struct UnansweredRequests {
+  static constexpr int kGiveUpAfter = 3;
+  std::atomic<int> in_a_row{0};
+  bool GaveUp() const { return in_a_row.load() >= kGiveUpAfter; }
 };
 
 CaseResult RunCliCase(const TestCase& test, const Submission& submission, const CaseArea& area,
-                      std::optional<uid_t> run_as);
+                      const std::optional<SandboxIdentity>& identity);
 
 /// Runs every case of one HTTP group, in order, against one server. When the server never
-/// starts listening every case fails with that reason and `infrastructure` is set.
+/// starts listening, or stops answering, the remaining cases fail with that reason and
+/// `infrastructure` is set.
 std::vector<CaseResult> RunHttpGroup(const std::vector<const TestCase*>& cases, const Submission& submission,
-                                     const CaseArea& area, std::optional<uid_t> run_as, double timeout_seconds,
-                                     bool& infrastructure);
+                                     const CaseArea& area, const std::optional<SandboxIdentity>& identity,
+                                     double timeout_seconds, UnansweredRequests& unanswered, bool& infrastructure);
 
 }  // namespace scbench::harness

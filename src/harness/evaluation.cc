@@ -2,18 +2,17 @@
 
 #include <chrono>
 #include <cmath>
-#include <cstdlib>
 #include <fmt/format.h>
-#include <mutex>
 #include <unistd.h>
 
+#include "common/tree_copy.h"
 #include "common/work_queue.h"
+#include "harness/mount_space.h"
+#include "harness/network_namespace.h"
 
 namespace scbench::harness {
 namespace fs = std::filesystem;
 namespace {
-
-constexpr uid_t kFirstSandboxUid = 100000;
 
 /// A case as evaluated: where it comes from and which group it counts in.
 struct PlannedCase {
@@ -36,42 +35,6 @@ std::vector<PlannedCase> PlanCases(const Problem& problem, std::size_t index) {
   return planned;
 }
 
-/// A private directory under the system temp dir, removed on destruction.
-class WorkDirectory {
- public:
-  WorkDirectory() {
-    std::string pattern = (fs::temp_directory_path() / "scbench-eval-XXXXXX").string();
-    if (mkdtemp(pattern.data()) != nullptr) path_ = pattern;
-    // The sandbox user must reach its scratch directory; listing stays private.
-    std::error_code ec;
-    fs::permissions(path_, fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec, ec);
-  }
-  ~WorkDirectory() {
-    std::error_code ec;
-    if (!path_.empty()) fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-
-  CaseArea NewArea(std::size_t number) const {
-    CaseArea area{path_ / fmt::format("case-{}", number) / "scratch", path_ / fmt::format("case-{}", number) / "io"};
-    fs::create_directories(area.scratch);
-    fs::create_directories(area.io);
-    fs::permissions(area.scratch.parent_path(), fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec);
-    fs::permissions(area.io, fs::perms::owner_all);
-    return area;
-  }
-
- private:
-  fs::path path_;
-};
-
-std::optional<uid_t> SandboxUser(unsigned worker) {
-  if (geteuid() != 0) return std::nullopt;
-  // One uid per worker and per scbench process: process limits of concurrent cases do not
-  // interfere (the kernel counts processes per uid).
-  return kFirstSandboxUid + static_cast<uid_t>(getpid() % 50000) * 16 + worker % 16;
-}
-
 std::string CheckSubmission(const Problem& problem, const fs::path& snapshot, const EvaluationOptions& options) {
   if (!fs::is_directory(snapshot)) return "snapshot " + snapshot.string() + " is not a directory";
   if (!fs::is_regular_file(snapshot / problem.entry_file)) {
@@ -81,13 +44,15 @@ std::string CheckSubmission(const Problem& problem, const fs::path& snapshot, co
   return "";
 }
 
-/// Copies the submission where every user may read it; returns an error message or "".
+/// Copies the submission where every user may read it (regular files and directories
+/// only); returns an error message or "".
 std::string CopyReadable(const fs::path& from, const fs::path& to) {
+  std::string error;
+  if (!CopyRegularTree(from, to, nullptr, error)) return "cannot copy the snapshot: " + error;
   std::error_code ec;
-  fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::skip_symlinks, ec);
-  if (ec) return "cannot copy the snapshot: " + ec.message();
   for (const auto& entry : fs::recursive_directory_iterator(to, ec)) {
-    fs::permissions(entry.path(), fs::perms::others_read | fs::perms::group_read | (entry.is_directory() ? fs::perms::others_exec | fs::perms::group_exec : fs::perms::none),
+    const bool directory = entry.is_directory(ec);
+    fs::permissions(entry.path(), fs::perms::others_read | fs::perms::group_read | (directory ? fs::perms::others_exec | fs::perms::group_exec : fs::perms::none),
                     fs::perm_options::add, ec);
   }
   fs::permissions(to, fs::perms::others_read | fs::perms::others_exec, fs::perm_options::add, ec);
@@ -96,27 +61,55 @@ std::string CopyReadable(const fs::path& from, const fs::path& to) {
 
 Submission MakeSubmission(const Problem& problem, const fs::path& snapshot, const EvaluationOptions& options) {
   Submission submission;
-  submission.snapshot = fs::absolute(snapshot);
+  submission.snapshot = snapshot.empty() ? snapshot : fs::absolute(snapshot);
   submission.entry_command = {options.python, (submission.snapshot / problem.entry_file).string()};
   submission.assets = problem.static_assets;
   submission.bubblewrap = options.sandbox && BubblewrapAvailable();
+  submission.private_server_network = CanVisitNetworkNamespaces();
+  submission.hidden = options.hidden;
+  submission.hidden.push_back(fs::absolute(problem.directory).parent_path());
   submission.limits = options.limits;
   submission.limits.wall_seconds = problem.timeout_seconds;
   return submission;
 }
 
+IsolationRecord Isolation(const Problem& problem, const Submission& submission, const EvaluationOptions& options) {
+  const bool http = problem.entry_kind == EntryKind::kHttp;
+  IsolationSetup setup;
+  setup.bubblewrap = submission.bubblewrap;
+  setup.own_identity = IdentityLease().identity().has_value();
+  setup.wanted_network = http ? NetworkIsolation::kPrivate : NetworkIsolation::kNone;
+  setup.network = !submission.bubblewrap                   ? NetworkIsolation::kHost
+                  : !http                                  ? NetworkIsolation::kNone
+                  : submission.private_server_network      ? NetworkIsolation::kPrivate
+                                                           : NetworkIsolation::kHost;
+  setup.disk_quota = PrivateMountSpaceActive();
+  setup.tmp_bytes = Sandbox{}.tmp_bytes;
+  setup.why_no_bubblewrap = !options.sandbox ? "disabled by --no-sandbox" : "bubblewrap cannot run here";
+  return DescribeIsolation(setup, submission.limits);
+}
+
+CaseResult RunOneCliCase(const PlannedCase& planned, const Submission& submission, const WorkArea& work, std::size_t number) {
+  const IdentityLease lease;
+  std::string error;
+  const auto area = work.NewArea(number, submission.limits.disk_bytes, lease.identity(), error);
+  if (!area) return {planned.test->id, planned.group, planned.checkpoint, false, 0, "infrastructure: " + error};
+  CaseResult result = RunCliCase(*planned.test, submission, *area, lease.identity());
+  WorkArea::Release(*area);
+  return result;
+}
+
 std::vector<CaseResult> RunCli(const std::vector<PlannedCase>& planned, const Submission& submission,
-                               const WorkDirectory& work, unsigned workers) {
+                               const WorkArea& work, unsigned workers) {
   std::vector<CaseResult> results(planned.size());
-  RunParallel(planned.size(), workers, [&](std::size_t i, unsigned worker) {
-    results[i] = RunCliCase(*planned[i].test, submission, work.NewArea(i), SandboxUser(worker));
+  RunParallel(planned.size(), workers, [&](std::size_t i, unsigned) {
+    results[i] = RunOneCliCase(planned[i], submission, work, i);
   });
   return results;
 }
 
 /// HTTP cases run per (checkpoint, group) file: one server each, cases in file order.
-std::vector<CaseResult> RunHttp(const std::vector<PlannedCase>& planned, const Submission& submission,
-                                const WorkDirectory& work, unsigned workers, double timeout, std::string& infrastructure) {
+std::vector<std::vector<std::size_t>> HttpUnits(const std::vector<PlannedCase>& planned) {
   std::vector<std::vector<std::size_t>> units;
   std::map<std::pair<std::string, std::string>, std::size_t> unit_of;
   for (std::size_t i = 0; i < planned.size(); ++i) {
@@ -127,18 +120,37 @@ std::vector<CaseResult> RunHttp(const std::vector<PlannedCase>& planned, const S
     }
     units[unit_of[key]].push_back(i);
   }
+  return units;
+}
+
+std::vector<CaseResult> RunHttp(const std::vector<PlannedCase>& planned, const Submission& submission,
+                                const WorkArea& work, unsigned workers, double timeout, std::string& infrastructure) {
+  const auto units = HttpUnits(planned);
   std::vector<CaseResult> results(planned.size());
   std::vector<char> unit_failed(units.size(), 0);
-  RunParallel(units.size(), workers, [&](std::size_t u, unsigned worker) {
+  UnansweredRequests unanswered;
+  RunParallel(units.size(), workers, [&](std::size_t u, unsigned) {
     std::vector<const TestCase*> cases;
     for (std::size_t i : units[u]) cases.push_back(planned[i].test);
-    bool failed = false;
-    auto unit_results = RunHttpGroup(cases, submission, work.NewArea(u), SandboxUser(worker), timeout, failed);
+    const IdentityLease lease;
+    std::string error;
+    const auto area = work.NewArea(u, submission.limits.disk_bytes, lease.identity(), error);
+    bool failed = !area;
+    std::vector<CaseResult> unit_results;
+    if (area) unit_results = RunHttpGroup(cases, submission, *area, lease.identity(), timeout, unanswered, failed);
+    for (const TestCase* test : cases) {
+      if (!area) unit_results.push_back({test->id, test->group, "", false, 0, "infrastructure: " + error});
+    }
+    if (area) WorkArea::Release(*area);
     unit_failed[u] = failed;
     for (std::size_t k = 0; k < units[u].size(); ++k) results[units[u][k]] = std::move(unit_results[k]);
   });
-  if (!units.empty() && std::all_of(unit_failed.begin(), unit_failed.end(), [](char f) { return f != 0; })) {
-    infrastructure = results.front().failure;
+  const bool all_failed = std::all_of(unit_failed.begin(), unit_failed.end(), [](char f) { return f != 0; });
+  if (!units.empty() && (all_failed || unanswered.GaveUp())) {
+    const auto found = std::find_if(results.begin(), results.end(), [&](const CaseResult& r) {
+      return !unanswered.GaveUp() || r.failure.starts_with("not run:");
+    });
+    infrastructure = found == results.end() ? results.front().failure : found->failure;
   }
   return results;
 }
@@ -167,6 +179,13 @@ void Score(Evaluation& e) {
   e.core = core.total > 0 && core.passed == core.total;
 }
 
+std::vector<CaseResult> RunPlanned(const Problem& problem, const std::vector<PlannedCase>& planned,
+                                   const Submission& submission, const WorkArea& work, const EvaluationOptions& options,
+                                   std::string& infrastructure) {
+  if (problem.entry_kind == EntryKind::kCli) return RunCli(planned, submission, work, WorkerCount(options.jobs));
+  return RunHttp(planned, submission, work, WorkerCount(options.jobs), problem.timeout_seconds, infrastructure);
+}
+
 }  // namespace
 
 Evaluation EvaluateCheckpoint(const Problem& problem, std::size_t checkpoint, const fs::path& snapshot,
@@ -177,21 +196,20 @@ Evaluation EvaluateCheckpoint(const Problem& problem, std::size_t checkpoint, co
   evaluation.checkpoint = problem.checkpoints[checkpoint].name;
   evaluation.snapshot = snapshot.string();
   const std::vector<PlannedCase> planned = PlanCases(problem, checkpoint);
-  evaluation.infrastructure_failure = CheckSubmission(problem, snapshot, options);
-  WorkDirectory work;
+  std::string& failure = evaluation.infrastructure_failure;
+  failure = CheckSubmission(problem, snapshot, options);
+  auto work = failure.empty() ? WorkArea::Create(failure) : std::optional<WorkArea>();
   // The sandbox user reads a copy: the snapshot may sit below directories it cannot enter
   // (a home directory), and the copy keeps the original safe from the submission.
-  const fs::path copy = work.path() / "submission";
-  if (evaluation.infrastructure_failure.empty()) evaluation.infrastructure_failure = CopyReadable(snapshot, copy);
+  const fs::path copy = work ? work->path() / "submission" : fs::path();
+  if (failure.empty() && work) failure = CopyReadable(snapshot, copy);
   const Submission submission = MakeSubmission(problem, copy, options);
   evaluation.sandboxed = submission.bubblewrap;
-  if (!evaluation.infrastructure_failure.empty()) {
-    for (const PlannedCase& p : planned) evaluation.cases.push_back({p.test->id, p.group, p.checkpoint, false, 0, evaluation.infrastructure_failure});
-  } else if (problem.entry_kind == EntryKind::kCli) {
-    evaluation.cases = RunCli(planned, submission, work, WorkerCount(options.jobs));
+  evaluation.isolation = Isolation(problem, submission, options);
+  if (!failure.empty()) {
+    for (const PlannedCase& p : planned) evaluation.cases.push_back({p.test->id, p.group, p.checkpoint, false, 0, failure});
   } else {
-    evaluation.cases = RunHttp(planned, submission, work, WorkerCount(options.jobs), problem.timeout_seconds,
-                               evaluation.infrastructure_failure);
+    evaluation.cases = RunPlanned(problem, planned, submission, *work, options, failure);
   }
   for (std::size_t i = 0; i < planned.size(); ++i) {
     evaluation.cases[i].group = planned[i].group;
@@ -226,6 +244,7 @@ nlohmann::ordered_json EvaluationToJson(const Evaluation& e) {
           {"checkpoint", e.checkpoint},
           {"snapshot", e.snapshot},
           {"sandboxed", e.sandboxed},
+          {"isolation", IsolationToJson(e.isolation)},
           {"infrastructure_failure", e.infrastructure_failure.empty() ? Json(nullptr) : Json(e.infrastructure_failure)},
           {"pass_rate", rounded(e.pass_rate)},
           {"isolated_pass_rate", rounded(e.isolated_pass_rate)},

@@ -10,18 +10,22 @@
 #include <nlohmann/json.hpp>
 
 #include "harness/case_runner.h"
+#include "harness/isolation.h"
 #include "harness/problem.h"
 
 namespace scbench::harness {
 
 inline constexpr const char* kEvaluationSchema = "scbench.evaluation";
-inline constexpr int kEvaluationSchemaVersion = 1;
+inline constexpr int kEvaluationSchemaVersion = 2;
 
 struct EvaluationOptions {
   unsigned jobs = 0;                          // 0 = every core
   std::string python = "/usr/bin/python3";    // interpreter for Python submissions
   bool sandbox = true;                        // use bubblewrap when the machine has it
   ProcessLimits limits;                       // wall_seconds is taken from the problem
+  /// Never visible to the submission, even if something bound would show them (the
+  /// problems directory is always added).
+  std::vector<std::filesystem::path> hidden;
 };
 
 struct GroupCounts {
@@ -45,6 +49,7 @@ struct Evaluation {
   /// empty when it ran. Kept apart from test failures.
   std::string infrastructure_failure;
   bool sandboxed = false;
+  IsolationRecord isolation;
   double seconds = 0;
 };
 

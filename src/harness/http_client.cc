@@ -49,12 +49,12 @@ sockaddr_in Loopback(int port) {
 std::optional<HttpResponse> SendHttpRequest(const std::string& method, const std::string& url,
                                             const std::map<std::string, std::string>& headers,
                                             const std::optional<std::string>& body, double timeout_seconds,
-                                            std::string& error) {
+                                            HttpTransportError& error) {
   static std::once_flag init;
   std::call_once(init, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
   CURL* curl = curl_easy_init();
   if (curl == nullptr) {
-    error = "cannot initialise libcurl";
+    error.message = "cannot initialise libcurl";
     return std::nullopt;
   }
   HttpResponse response;
@@ -83,7 +83,8 @@ std::optional<HttpResponse> SendHttpRequest(const std::string& method, const std
   curl_slist_free_all(header_list);
   curl_easy_cleanup(curl);
   if (code != CURLE_OK) {
-    error = curl_easy_strerror(code);
+    error.message = curl_easy_strerror(code);
+    error.timed_out = code == CURLE_OPERATION_TIMEDOUT;
     return std::nullopt;
   }
   response.status = static_cast<int>(status);

@@ -7,6 +7,7 @@
 #include <sstream>
 #include <yaml-cpp/yaml.h>
 
+#include "harness/contained_file.h"
 #include "harness/yaml_json.h"
 
 namespace scbench::harness {
@@ -24,7 +25,14 @@ struct LoadError {
   throw LoadError{fmt::format("{}: {}{}", where, field.empty() ? "" : "field '" + field + "': ", what)};
 }
 
+/// Problem files are small; a larger one is a mistake or an attack on the loader.
+constexpr std::uintmax_t kMaxYamlFileBytes = 16u << 20;
+
 YAML::Node LoadYaml(const fs::path& path) {
+  std::error_code ec;
+  if (const auto size = fs::file_size(path, ec); !ec && size > kMaxYamlFileBytes) {
+    throw LoadError{fmt::format("{}: {} bytes, more than the {} a problem file may have", path.string(), size, kMaxYamlFileBytes)};
+  }
   try {
     return YAML::LoadFile(path.string());
   } catch (const YAML::BadFile&) {
@@ -55,10 +63,29 @@ std::vector<std::string> StringList(const std::string& file, const YAML::Node& n
   return out;
 }
 
+/// A file name a case reads or writes in its scratch directory: relative, no `..`.
+std::string ConfinedName(const std::string& file, const YAML::Node& node, const std::string& field,
+                         std::string name = "") {
+  if (name.empty()) name = Text(file, node, field);
+  if (const std::string problem = ConfinedNameProblem(name); !problem.empty()) {
+    Fail(file, node, field, "'" + name + "': " + problem);
+  }
+  return name;
+}
+
 /// A JSON expectation's value: YAML data, or a string holding a JSON object or array
 /// (authors often paste the expected output verbatim).
+/// YamlToJson with the file, line and field named when the value is too large.
+nlohmann::json JsonValue(const std::string& file, const YAML::Node& value, const std::string& field) {
+  try {
+    return YamlToJson(value);
+  } catch (const YamlTooLarge& e) {
+    Fail(file, value, field, e.what());
+  }
+}
+
 nlohmann::json JsonExpectationValue(const std::string& file, const YAML::Node& value, const std::string& field) {
-  nlohmann::json data = YamlToJson(value);
+  nlohmann::json data = JsonValue(file, value, field);
   if (!data.is_string()) return data;
   const std::string& text = data.get_ref<const std::string&>();
   const auto first = text.find_first_not_of(" \t\r\n");
@@ -76,7 +103,7 @@ Expectation ReadExpectation(const std::string& file, const YAML::Node& node, con
   if (!explicit_mode) {
     if (json_default) {
       e.mode = CompareMode::kJson;
-      e.value = YamlToJson(node);
+      e.value = JsonValue(file, node, field);
     } else {
       e.text = Text(file, node, field);
     }
@@ -119,7 +146,8 @@ void ReadCliExpect(const std::string& file, const YAML::Node& expect, TestCase& 
   if (const YAML::Node files = expect["files"]) {
     if (!files.IsMap()) Fail(file, files, "expect.files", "must be a mapping");
     for (const auto& item : files) {
-      c.expect_files[item.first.as<std::string>()] = ReadExpectation(file, item.second, "expect.files", false);
+      const std::string name = ConfinedName(file, item.first, "expect.files");
+      c.expect_files[name] = ReadExpectation(file, item.second, "expect.files", false);
     }
   }
 }
@@ -137,7 +165,7 @@ HttpStep ReadStep(const std::string& file, const YAML::Node& node) {
   step.path = Text(file, request["path"], "request.path");
   step.headers = StringMap(file, request["headers"], "request.headers");
   if (request["json"]) {
-    step.body = YamlToJson(request["json"]).dump();
+    step.body = JsonValue(file, request["json"], "request.json").dump();
     if (!step.headers.contains("Content-Type")) step.headers["Content-Type"] = "application/json";
   } else if (request["body"]) {
     step.body = Text(file, request["body"], "request.body");
@@ -170,6 +198,7 @@ TestCase ReadCase(const std::string& file, const YAML::Node& node, const std::st
   c.args = StringList(file, node["args"], "args");
   if (node["stdin"]) c.stdin_text = Text(file, node["stdin"], "stdin");
   c.files = StringMap(file, node["files"], "files");
+  for (const auto& [name, content] : c.files) ConfinedName(file, node["files"], "files", name);
   c.env = StringMap(file, node["env"], "env");
   ReadCliExpect(file, node["expect"], c);
   return c;
@@ -252,6 +281,9 @@ std::optional<Problem> LoadProblem(const fs::path& directory, std::string& error
     error = e.message;
   } catch (const YAML::Exception& e) {
     error = fmt::format("{}: line {}: {}", directory.string(), e.mark.line + 1, e.msg);
+  } catch (const std::exception& e) {
+    // Anything else a malformed file provokes stays this problem's error.
+    error = fmt::format("{}: {}", directory.string(), e.what());
   }
   return std::nullopt;
 }

@@ -148,5 +148,43 @@ TEST_F(BrokenProblem, MissingReferenceSolution) {
   EXPECT_NE(Error().find("missing reference solution"), std::string::npos);
 }
 
+TEST_F(BrokenProblem, FileNamesThatLeaveTheScratchDirectoryAreLoadErrors) {
+  Write("checkpoint_1/cases/core.yaml",
+        "- id: a\n  expect:\n    files:\n      ../../../../etc/shadow: x\n");
+  std::string error = Error();
+  EXPECT_NE(error.find("core.yaml:4"), std::string::npos) << error;
+  EXPECT_NE(error.find("'../../../../etc/shadow'"), std::string::npos) << error;
+  Write("checkpoint_1/cases/core.yaml", "- id: a\n  files:\n    /etc/cron.d/x: planted\n");
+  error = Error();
+  EXPECT_NE(error.find("an absolute path"), std::string::npos) << error;
+  Write("checkpoint_1/cases/core.yaml", "- id: a\n  files:\n    sub/../../x: planted\n");
+  EXPECT_NE(Error().find("'..'"), std::string::npos);
+}
+
+TEST_F(BrokenProblem, AnAliasBombIsOneQuickErrorAndTheOtherProblemsStillLoad) {
+  // Nine levels of nine aliases: 9^9 (387 million) leaves from a dozen lines.
+  std::string yaml = "- id: bomb\n  expect:\n    stdout:\n      mode: json\n      value:\n";
+  yaml += "        - &a0 [x, x, x, x, x, x, x, x, x]\n";
+  for (int level = 1; level < 9; ++level) {
+    const std::string previous = "*a" + std::to_string(level - 1);
+    yaml += "        - &a" + std::to_string(level) + " [" + previous;
+    for (int i = 1; i < 9; ++i) yaml += ", " + previous;
+    yaml += "]\n";
+  }
+  Write("checkpoint_1/cases/core.yaml", yaml);
+  const auto start = std::chrono::steady_clock::now();
+  const std::string error = Error();
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(), 5.0);
+  EXPECT_NE(error.find("too many nodes"), std::string::npos) << error;
+  EXPECT_NE(error.find("core.yaml"), std::string::npos) << error;
+  std::string sibling_error;
+  EXPECT_TRUE(LoadProblem(kShout, sibling_error)) << sibling_error;
+}
+
+TEST_F(BrokenProblem, AnOversizedCaseFileIsRefusedBeforeParsing) {
+  Write("checkpoint_1/cases/core.yaml", "# " + std::string(17u << 20, 'x') + "\n- id: a\n");
+  EXPECT_NE(Error().find("more than the"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace scbench::harness

@@ -1,9 +1,11 @@
 #pragma once
-/// Running untrusted code: a child process in its own session (so its whole process group
-/// can be killed), with limits on wall time, memory, processes and file size, as an
-/// unprivileged user when scbench runs as root, and inside bubblewrap when the machine has
-/// it (read-only system and snapshot, private /tmp, a writable scratch directory, no
-/// network unless the submission is a server).
+/// Running untrusted code (submissions and agents): a child process in its own session,
+/// with limits on wall time, memory, processes, file size and storage, as an unprivileged
+/// user of its own when scbench runs as root, and inside bubblewrap when the machine has
+/// it: a private view of the file system (mount_view.h), its own pid, IPC, UTS, user and
+/// (unless it must reach a model) network namespace, no capabilities, no_new_privs and a
+/// seccomp filter (syscall_filter.h). A control group (resource_group.h), when the
+/// machine gives one, bounds the whole tree and finds every member at the end.
 
 #include <chrono>
 #include <filesystem>
@@ -13,31 +15,66 @@
 #include <sys/types.h>
 #include <vector>
 
+#include "harness/resource_group.h"
+
 namespace scbench::harness {
 
 struct ProcessLimits {
   double wall_seconds = 10;
+  /// Memory of the whole process tree (control group), and of each process (address
+  /// space) unless `limit_address_space` is off.
   std::uint64_t memory_bytes = 1ull << 30;
+  bool limit_address_space = true;
   int processes = 64;
   std::uint64_t file_bytes = 64ull << 20;  // also caps what stdout/stderr may hold
+  /// The writable directory's quota, mounted by the caller (counts in the tree's memory:
+  /// a tmpfs's pages are charged to whoever writes them).
+  std::uint64_t disk_bytes = 512ull << 20;
+};
+
+/// Who a sandboxed process is when scbench runs as root: a uid and gid that no account
+/// or group on the machine uses.
+struct SandboxIdentity {
+  uid_t uid = 0;
+  gid_t gid = 0;
+};
+
+/// An identity held for one process tree at a time: no two trees running at once in this
+/// scbench share a uid, so none can reach another's files or count against its process
+/// limit. Empty when scbench is not root (processes then keep its user).
+class IdentityLease {
+ public:
+  IdentityLease();
+  IdentityLease(const IdentityLease&) = delete;
+  IdentityLease& operator=(const IdentityLease&) = delete;
+  ~IdentityLease();
+  const std::optional<SandboxIdentity>& identity() const { return identity_; }
+
+ private:
+  int slot_ = -1;
+  std::optional<SandboxIdentity> identity_;
 };
 
 struct Sandbox {
   /// Use bubblewrap (see BubblewrapAvailable()).
   bool bubblewrap = false;
-  /// Paths bound read-only into the sandbox (the snapshot, static assets).
+  /// Paths bound read-only (the submission, an agent's program).
   std::vector<std::filesystem::path> read_only;
   /// The writable directory (also the working directory).
   std::filesystem::path scratch;
   /// Further writable paths (an agent's home directory).
   std::vector<std::filesystem::path> writable;
-  /// Keep the host network (HTTP servers must be reachable on loopback).
+  /// Paths that must stay out of sight (problems, runs): covered by an empty directory if
+  /// anything bound would show them.
+  std::vector<std::filesystem::path> hidden;
+  /// Keep the host network (agents must reach their model); else a namespace of its own
+  /// with loopback only.
   bool share_network = false;
-  /// A fresh, empty /tmp. Off for agents, which may need to read the user's files there
-  /// (everything stays read-only; they get TMPDIR in a writable directory instead).
-  bool private_tmp = true;
-  /// Run as this uid/gid when scbench is root; nullopt keeps the current user.
-  std::optional<uid_t> run_as;
+  /// Size of the private /tmp.
+  std::uint64_t tmp_bytes = 256ull << 20;
+  std::optional<SandboxIdentity> identity;
+  /// HOME inside the sandbox (named in the passwd file it sees).
+  std::string home;
 };
 
 struct ProcessSpec {
@@ -54,7 +91,8 @@ struct ProcessOutcome {
   int exit_code = -1;
   int signal = 0;
   bool timed_out = false;
-  bool output_limit = false;  // killed for writing past the file-size limit
+  bool output_limit = false;  // stopped at, or failing at, the file-size limit
+  bool memory_limit = false;  // killed by the kernel at the control group's memory limit
   std::string stdout_text;
   std::string stderr_text;
   double seconds = 0;
@@ -66,7 +104,7 @@ struct ProcessOutcome {
 /// True when `bwrap` exists and can create a sandbox on this machine (checked once).
 bool BubblewrapAvailable();
 
-/// A started child. Destroying it kills the whole process group.
+/// A started child. Destroying it kills the whole process tree.
 class ChildProcess {
  public:
   static std::optional<ChildProcess> Start(const ProcessSpec& spec, const ProcessLimits& limits,
@@ -78,27 +116,37 @@ class ChildProcess {
   /// Waits until the child exits or `seconds` pass; true when it exited.
   bool WaitFor(double seconds);
   bool Exited();
-  /// SIGTERM to the process group, then SIGKILL after `grace_seconds`.
+  /// SIGTERM to the process tree, then SIGKILL after `grace_seconds`.
   void Stop(double grace_seconds);
   /// Collects status and output (call after the child exited or was stopped).
   ProcessOutcome Finish(bool timed_out);
+  /// The sandboxed program's pid as seen from scbench (under bubblewrap: its child, which
+  /// holds the namespaces), waiting up to `seconds` for bubblewrap to report it.
+  std::optional<pid_t> SandboxedPid(double seconds);
 
  private:
-  ChildProcess(pid_t pid, std::filesystem::path io_directory, std::uint64_t output_cap);
+  ChildProcess(pid_t pid, std::filesystem::path io_directory, const ProcessLimits& limits,
+               std::optional<ResourceGroup> group, int info_fd, std::optional<SandboxIdentity> identity);
   void Reap(int status);
+  void KillTree();
+  void ReapOrphans() const;
 
   pid_t pid_ = -1;
   bool reaped_ = false;
   int status_ = 0;
   std::filesystem::path io_directory_;
-  std::uint64_t output_cap_;
+  std::uint64_t output_cap_ = 0;
+  std::optional<ResourceGroup> group_;
+  int info_fd_ = -1;
+  std::optional<pid_t> sandboxed_pid_;
+  std::optional<SandboxIdentity> identity_;
   std::chrono::steady_clock::time_point started_;
 };
 
-/// Starts, waits up to the wall limit, kills the group on timeout, collects the outcome.
+/// Starts, waits up to the wall limit, kills the tree on timeout, collects the outcome.
 ProcessOutcome RunProcess(const ProcessSpec& spec, const ProcessLimits& limits, const Sandbox& sandbox);
 
-/// Makes `directory` writable by the sandbox user.
-void GiveToSandboxUser(const std::filesystem::path& directory, const Sandbox& sandbox);
+/// Makes `directory` and everything in it belong to the sandbox identity.
+void GiveToSandboxUser(const std::filesystem::path& directory, const std::optional<SandboxIdentity>& identity);
 
 }  // namespace scbench::harness

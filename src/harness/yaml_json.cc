@@ -34,9 +34,9 @@ nlohmann::json PlainScalar(const std::string& text) {
   return text;
 }
 
-}  // namespace
-
-nlohmann::json YamlToJson(const YAML::Node& node) {
+nlohmann::json Convert(const YAML::Node& node, std::size_t& budget) {
+  if (budget == 0) throw YamlTooLarge("the value expands to too many nodes (aliases?)");
+  --budget;
   switch (node.Type()) {
     case YAML::NodeType::Null:
     case YAML::NodeType::Undefined:
@@ -45,16 +45,20 @@ nlohmann::json YamlToJson(const YAML::Node& node) {
       return node.Tag() == "!" ? nlohmann::json(node.Scalar()) : PlainScalar(node.Scalar());
     case YAML::NodeType::Sequence: {
       nlohmann::json array = nlohmann::json::array();
-      for (const auto& item : node) array.push_back(YamlToJson(item));
+      for (const auto& item : node) array.push_back(Convert(item, budget));
       return array;
     }
     case YAML::NodeType::Map: {
       nlohmann::json object = nlohmann::json::object();
-      for (const auto& item : node) object[item.first.as<std::string>()] = YamlToJson(item.second);
+      for (const auto& item : node) object[item.first.as<std::string>()] = Convert(item.second, budget);
       return object;
     }
   }
   return nullptr;
 }
+
+}  // namespace
+
+nlohmann::json YamlToJson(const YAML::Node& node, std::size_t max_nodes) { return Convert(node, max_nodes); }
 
 }  // namespace scbench::harness

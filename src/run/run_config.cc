@@ -21,6 +21,7 @@ nlohmann::ordered_json RunConfigToJson(const RunConfig& c) {
             {"checkpoint_cost_usd", c.limits.checkpoint_cost},
             {"problem_cost_usd", c.limits.problem_cost}}},
           {"stop_on_fail", c.stop_on_fail},
+          {"sandbox", c.sandbox},
           {"problems_dir", c.problems_dir},
           {"data_dir", c.data_dir}};
 }
@@ -56,6 +57,7 @@ std::optional<RunConfig> LoadRunConfig(const std::filesystem::path& run_dir, std
   c.limits.checkpoint_cost = limits.value("checkpoint_cost_usd", 0.0);
   c.limits.problem_cost = limits.value("problem_cost_usd", 0.0);
   c.stop_on_fail = json.value("stop_on_fail", false);
+  c.sandbox = json.value("sandbox", true);
   c.problems_dir = json.value("problems_dir", "");
   c.data_dir = json.value("data_dir", "");
   return c;

@@ -30,6 +30,7 @@ struct RunConfig {
   std::vector<std::string> overrides;  // key=value agent settings
   RunLimits limits;
   bool stop_on_fail = false;
+  bool sandbox = true;       // bubblewrap for agents and submissions (--no-sandbox turns it off)
   std::string problems_dir;  // absolute
   std::string data_dir;      // agents/, prompts/, models/ (absolute)
   std::string scbench_version;

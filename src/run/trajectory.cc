@@ -15,6 +15,7 @@
 #include "harness/sandbox.h"
 #include "quality/tree_measurer.h"
 #include "report/measure_json.h"
+#include "run/agent_box.h"
 #include "run/prompt.h"
 #include "run/workspace.h"
 
@@ -44,7 +45,7 @@ bool WriteJson(const fs::path& path, const Json& json, std::string& error) {
 }
 
 /// Variables from our environment that the agent needs: its credentials and proxies.
-std::map<std::string, std::string> AgentEnvironment(const AgentSpec& agent, const fs::path& home,
+std::map<std::string, std::string> AgentEnvironment(const AgentSpec& agent, const AgentBox& box,
                                                     const harness::Problem& problem, std::size_t checkpoint) {
   std::map<std::string, std::string> env = agent.env;
   for (const std::string& name : agent.credentials_any_of) {
@@ -62,8 +63,8 @@ std::map<std::string, std::string> AgentEnvironment(const AgentSpec& agent, cons
     if (wanted) env[name] = std::string(variable.substr(name.size() + 1));
   }
   if (const char* path = std::getenv("PATH")) env["PATH"] = path;
-  env["HOME"] = home.string();
-  env["TMPDIR"] = (home / "tmp").string();
+  env["HOME"] = box.home().string();
+  env["TMPDIR"] = box.TempDirectory();
   env["SCBENCH_PROBLEM"] = problem.name;
   env["SCBENCH_CHECKPOINT"] = std::to_string(checkpoint + 1);
   env["SCBENCH_CHECKPOINT_NAME"] = problem.checkpoints[checkpoint].name;
@@ -85,39 +86,32 @@ std::string Supervise(harness::ChildProcess& child, const RunContext& context, c
   return "";
 }
 
-AgentOutcome RunAgentProcess(const RunContext& context, const harness::Problem& problem, std::size_t checkpoint,
-                             const fs::path& workspace, const fs::path& checkpoint_dir) {
+AgentOutcome StartFailure(std::string message) {
   AgentOutcome outcome;
+  outcome.status = "error";
+  outcome.message = std::move(message);
+  return outcome;
+}
+
+AgentOutcome RunAgentProcess(const RunContext& context, const harness::Problem& problem, std::size_t checkpoint,
+                             const AgentBox& box, const fs::path& checkpoint_dir) {
   const fs::path io = checkpoint_dir / "agent";
-  const fs::path home = context.run_dir / "agent-home" / problem.name;
   fs::create_directories(io);
-  fs::create_directories(home / "tmp");
   harness::ProcessSpec spec;
   spec.argv = RenderAgentCommand(context.agent, {{"prompt", Slurp(checkpoint_dir / "prompt.md")},
                                                  {"prompt_file", (checkpoint_dir / "prompt.md").string()},
-                                                 {"workspace", workspace.string()},
+                                                 {"workspace", box.workspace().string()},
                                                  {"model", context.config.model}});
-  spec.env = AgentEnvironment(context.agent, home, problem, checkpoint);
+  spec.env = AgentEnvironment(context.agent, box, problem, checkpoint);
   spec.io_directory = io;
-  harness::Sandbox sandbox;
-  sandbox.bubblewrap = context.sandbox_agents && harness::BubblewrapAvailable();
-  sandbox.scratch = workspace;
-  sandbox.read_only = {checkpoint_dir};  // the prompt file
-  sandbox.writable = {home, io};
-  sandbox.share_network = true;
-  sandbox.private_tmp = false;
-  harness::ProcessLimits limits;
-  limits.wall_seconds = context.config.limits.checkpoint_seconds;
-  limits.memory_bytes = 16ull << 30;
-  limits.processes = 4096;
-  limits.file_bytes = 1ull << 30;
+  const auto program = ResolveAgentProgram(spec.argv.front(), spec.env["PATH"]);
+  if (!program) return StartFailure("cannot find the agent's program '" + spec.argv.front() + "' on PATH");
+  spec.argv.front() = program->path.string();
+  const harness::ProcessLimits limits = box.Limits();
   std::string error;
-  auto child = harness::ChildProcess::Start(spec, limits, sandbox, error);
-  if (!child) {
-    outcome.status = "error";
-    outcome.message = error;
-    return outcome;
-  }
+  auto child = harness::ChildProcess::Start(spec, limits, box.SandboxFor(*program, checkpoint_dir / "prompt.md"), error);
+  if (!child) return StartFailure(error);
+  AgentOutcome outcome;
   const std::string stopped = Supervise(*child, context, io / "stdout");
   if (!stopped.empty()) child->Stop(5.0);
   const harness::ProcessOutcome process = child->Finish(stopped == "timeout");
@@ -171,9 +165,11 @@ Json MeasureSnapshot(const RunContext& context, const fs::path& snapshot, qualit
   return json;
 }
 
+const char* IsolationLevel(const harness::IsolationRecord& record) { return record.strict() ? "strict" : "reduced"; }
+
 Json Record(const RunContext& context, const harness::Problem& problem, std::size_t checkpoint,
             const AgentOutcome& agent, const WorkspaceDiff& diff, const harness::Evaluation& evaluation,
-            const quality::TreeMeasurement& m) {
+            const quality::TreeMeasurement& m, const AgentBox& box) {
   const auto cost = CostOf(context, agent.usage);
   Json row = {{"problem", problem.name},
               {"checkpoint", problem.checkpoints[checkpoint].name},
@@ -200,7 +196,9 @@ Json Record(const RunContext& context, const harness::Problem& problem, std::siz
               {"strict", evaluation.strict},
               {"isolated", evaluation.isolated},
               {"core", evaluation.core},
-              {"infrastructure_failure", evaluation.infrastructure_failure}};
+              {"infrastructure_failure", evaluation.infrastructure_failure},
+              {"agent_isolation", context.agent.builtin.empty() ? Json(IsolationLevel(box.Isolation())) : Json(nullptr)},
+              {"evaluation_isolation", IsolationLevel(evaluation.isolation)}};
   for (const char* group : {"core", "functionality", "error", "regression"}) {
     const auto found = evaluation.groups.find(group);
     row[std::string(group) + "_passed"] = found == evaluation.groups.end() ? 0 : found->second.passed;
@@ -250,13 +248,15 @@ double CostSoFar(const std::vector<Json>& records) {
 }
 
 bool RunCheckpoint(const RunContext& context, const harness::Problem& problem, std::size_t checkpoint,
-                   const fs::path& workspace, const Json* previous, Json& record, std::string& error) {
+                   AgentBox& box, const Json* previous, Json& record, std::string& error) {
+  const fs::path& workspace = box.workspace();
   const fs::path dir = CheckpointDirectory(context.run_dir, problem.name, problem.checkpoints[checkpoint].name);
   fs::remove_all(dir);
   fs::create_directories(dir);
   if (!WriteFileAtomically(dir / "prompt.md", RenderPrompt(context.prompt_template, problem, checkpoint), error)) return false;
+  if (!box.PrepareCheckpoint(error)) return false;
   const AgentOutcome agent = context.agent.builtin == "replay" ? ReplayCheckpoint(context, problem, checkpoint, workspace)
-                                                               : RunAgentProcess(context, problem, checkpoint, workspace, dir);
+                                                               : RunAgentProcess(context, problem, checkpoint, box, dir);
   const auto cost = CostOf(context, agent.usage);
   if (!WriteJson(dir / "usage.json", UsageToJson(agent.usage, cost), error)) return false;
   if (!SnapshotWorkspace(workspace, dir / "snapshot", AssetNames(problem), error)) return false;
@@ -268,7 +268,7 @@ bool RunCheckpoint(const RunContext& context, const harness::Problem& problem, s
   if (!WriteJson(dir / "evaluation.json", harness::EvaluationToJson(evaluation), error)) return false;
   quality::TreeMeasurement measurement;
   if (!WriteJson(dir / "measure.json", MeasureSnapshot(context, dir / "snapshot", measurement), error)) return false;
-  record = Record(context, problem, checkpoint, agent, diff, evaluation, measurement);
+  record = Record(context, problem, checkpoint, agent, diff, evaluation, measurement, box);
   AddDeltas(record, previous);
   return WriteJson(dir / "record.json", record, error);  // written last: marks the checkpoint complete
 }
@@ -288,20 +288,19 @@ bool RunTrajectory(const RunContext& context, const harness::Problem& problem, c
     if (!record) break;
     records.push_back(std::move(*record));
   }
-  const fs::path workspace = context.run_dir / "workspaces" / problem.name;
+  auto box = AgentBox::Open(context.run_dir / "workspaces" / problem.name, context.run_dir / "agent-home" / problem.name,
+                            context.sandbox_agents, context.agent_allowance, context.hidden, error);
+  if (!box) return false;
   // Resume from the last complete snapshot (or an empty workspace at the start).
-  if (next == 0) {
-    fs::remove_all(workspace);
-    fs::create_directories(workspace);
-  } else if (!RestoreWorkspace(CheckpointDirectory(context.run_dir, problem.name, problem.checkpoints[next - 1].name) / "snapshot",
-                               workspace, error)) {
+  if (next > 0 && !RestoreWorkspace(CheckpointDirectory(context.run_dir, problem.name, problem.checkpoints[next - 1].name) / "snapshot",
+                                    box->workspace(), error)) {
     return false;
   }
   for (; next < problem.checkpoints.size(); ++next) {
     if (context.config.limits.problem_cost > 0 && CostSoFar(records) >= context.config.limits.problem_cost) break;
     if (context.config.stop_on_fail && !records.empty() && !records.back()["strict"].get<bool>()) break;
     Json record;
-    if (!RunCheckpoint(context, problem, next, workspace, records.empty() ? nullptr : &records.back(), record, error)) {
+    if (!RunCheckpoint(context, problem, next, *box, records.empty() ? nullptr : &records.back(), record, error)) {
       error = fmt::format("{} {}: {}", problem.name, problem.checkpoints[next].name, error);
       return false;
     }

@@ -14,6 +14,7 @@
 #include "harness/problem.h"
 #include "quality/rules/rule_set.h"
 #include "run/agent.h"
+#include "run/agent_box.h"
 #include "run/run_config.h"
 #include "run/usage.h"
 
@@ -29,6 +30,9 @@ struct RunContext {
   const quality::RuleSet* rules = nullptr;
   harness::EvaluationOptions evaluation;
   bool sandbox_agents = true;
+  AgentAllowance agent_allowance;
+  /// Never visible to agents, even if something bound would show them.
+  std::vector<std::filesystem::path> hidden;
 };
 
 /// The directory of one checkpoint's outputs.

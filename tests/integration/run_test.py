@@ -6,6 +6,7 @@ usage: run_test.py SCBENCH SOURCE_DIR
 """
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -20,12 +21,27 @@ def scbench(*args, env=None, timeout=300):
     return subprocess.run([SCBENCH, *args], capture_output=True, text=True, timeout=timeout, env=env)
 
 
+def make_scripted_agent(directory, problems):
+    """The scripted agent in a folder of its own, with the solutions it will write: an agent
+    sees its own folder, never the problems."""
+    agent_dir = os.path.join(directory, "agent")
+    os.makedirs(agent_dir)
+    os.chmod(directory, 0o755)
+    shutil.copy(os.path.join(SOURCE, "tests", "fixtures", "agents", "scripted_agent.py"), agent_dir)
+    for problem in os.listdir(problems):
+        for checkpoint in os.listdir(os.path.join(problems, problem)):
+            solution = os.path.join(problems, problem, checkpoint, "solution")
+            if os.path.isdir(solution):
+                shutil.copytree(solution, os.path.join(agent_dir, "solutions", problem, checkpoint))
+    return os.path.join(agent_dir, "scripted_agent.py")
+
+
 class RunTest(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()
         self.problems = os.path.join(SOURCE, "tests", "fixtures", "problems")
-        self.agent = os.path.join(SOURCE, "tests", "fixtures", "agents", "scripted_agent.py")
-        self.env = dict(os.environ, SCRIPTED_PROBLEMS_DIR=self.problems)
+        self.agent = make_scripted_agent(self.tmp.name, self.problems)
+        self.env = dict(os.environ)
 
     def tearDown(self):
         self.tmp.cleanup()

@@ -1,0 +1,98 @@
+#include "harness/mount_view.h"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "harness/sandbox.h"
+
+namespace scbench::harness {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr const char* kBubblewrap = "/usr/bin/bwrap";
+
+/// Top-level directories of the system, bound when they are real directories and
+/// recreated as the same links when they point into /usr (merged-/usr systems).
+constexpr const char* kSystemRoots[] = {"/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"};
+
+const std::vector<std::string> kEtcEntries = {
+    "alternatives", "ca-certificates", "ca-certificates.conf", "debian_version", "gai.conf", "gitconfig",
+    "host.conf", "hosts", "ld.so.cache", "ld.so.conf", "ld.so.conf.d", "locale.alias", "localtime", "magic",
+    "magic.mime", "mime.types", "nsswitch.conf", "os-release", "protocols", "python3", "python3.11", "python3.12",
+    "python3.13", "resolv.conf", "services", "ssl/certs", "ssl/openssl.cnf", "terminfo", "timezone"};
+
+void Add(std::vector<std::string>& argv, std::initializer_list<std::string> words) {
+  argv.insert(argv.end(), words.begin(), words.end());
+}
+
+void AddSystem(std::vector<std::string>& argv) {
+  Add(argv, {"--ro-bind", "/usr", "/usr"});
+  for (const char* root : kSystemRoots) {
+    std::error_code ec;
+    if (fs::is_symlink(root, ec)) {
+      Add(argv, {"--symlink", fs::read_symlink(root, ec).string(), root});
+    } else if (fs::is_directory(root, ec)) {
+      Add(argv, {"--ro-bind", root, root});
+    }
+  }
+  Add(argv, {"--dir", "/etc"});
+  for (const std::string& entry : kEtcEntries) {
+    const fs::path path = fs::path("/etc") / entry;
+    std::error_code ec;
+    if (fs::exists(path, ec)) Add(argv, {"--ro-bind", path.string(), path.string()});
+  }
+  Add(argv, {"--proc", "/proc", "--dev", "/dev"});
+}
+
+bool Inside(const fs::path& path, const fs::path& directory) {
+  const auto [end, _] = std::mismatch(directory.begin(), directory.end(), path.begin(), path.end());
+  return end == directory.end();
+}
+
+/// Hidden paths that something bound would otherwise show.
+std::vector<fs::path> Masks(const Sandbox& sandbox) {
+  std::vector<fs::path> bound = {"/usr", sandbox.scratch};
+  bound.insert(bound.end(), sandbox.read_only.begin(), sandbox.read_only.end());
+  bound.insert(bound.end(), sandbox.writable.begin(), sandbox.writable.end());
+  std::vector<fs::path> masks;
+  for (const fs::path& hidden : sandbox.hidden) {
+    const bool shown = std::any_of(bound.begin(), bound.end(), [&](const fs::path& b) { return Inside(hidden, b); });
+    if (shown) masks.push_back(hidden);
+  }
+  return masks;
+}
+
+}  // namespace
+
+const std::vector<std::string>& SharedEtcEntries() { return kEtcEntries; }
+
+std::pair<std::string, std::string> SandboxAccountFiles(unsigned uid, unsigned gid, const std::string& home) {
+  return {fmt::format("root:x:0:0:root:/nonexistent:/usr/sbin/nologin\n"
+                      "sandbox:x:{}:{}:scbench sandbox:{}:/bin/sh\n"
+                      "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n",
+                      uid, gid, home),
+          fmt::format("root:x:0:\nsandbox:x:{}:\nnogroup:x:65534:\n", gid)};
+}
+
+std::vector<std::string> BubblewrapArguments(const Sandbox& sandbox, const BubblewrapDescriptors& descriptors) {
+  std::vector<std::string> argv = {kBubblewrap,      "--unshare-user", "--unshare-pid",      "--unshare-ipc",
+                                   "--unshare-uts",  "--hostname",     "sandbox",            "--unshare-cgroup-try",
+                                   "--disable-userns", "--die-with-parent", "--new-session", "--cap-drop",
+                                   "ALL"};
+  if (!sandbox.share_network) argv.push_back("--unshare-net");
+  AddSystem(argv);
+  for (const auto& [fd, path] : descriptors.data_files) Add(argv, {"--ro-bind-data", std::to_string(fd), path});
+  Add(argv, {"--perms", "1777", "--size", std::to_string(sandbox.tmp_bytes), "--tmpfs", "/tmp"});
+  for (const fs::path& path : sandbox.read_only) Add(argv, {"--ro-bind", path.string(), path.string()});
+  for (const fs::path& path : sandbox.writable) Add(argv, {"--bind", path.string(), path.string()});
+  Add(argv, {"--bind", sandbox.scratch.string(), sandbox.scratch.string()});
+  // Masks are empty and read-only: a writable tmpfs would be storage without a quota.
+  for (const fs::path& path : Masks(sandbox)) Add(argv, {"--tmpfs", path.string(), "--remount-ro", path.string()});
+  Add(argv, {"--remount-ro", "/", "--chdir", sandbox.scratch.string()});
+  if (descriptors.seccomp >= 0) Add(argv, {"--seccomp", std::to_string(descriptors.seccomp)});
+  if (descriptors.info >= 0) Add(argv, {"--info-fd", std::to_string(descriptors.info)});
+  argv.push_back("--");
+  return argv;
+}
+
+}  // namespace scbench::harness
