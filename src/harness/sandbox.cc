@@ -307,7 +307,9 @@ std::string ProcessOutcome::Describe(double wall_seconds) const {
 bool BubblewrapAvailable() {
   static const bool available = [] {
     if (access("/usr/bin/bwrap", X_OK) != 0) return false;
-    std::string pattern = (fs::temp_directory_path() / "scbench-probe-XXXXXX").string();
+    std::error_code ec;
+    const fs::path temp = fs::temp_directory_path(ec);
+    std::string pattern = ((ec ? fs::path("/tmp") : temp) / "scbench-probe-XXXXXX").string();
     if (mkdtemp(pattern.data()) == nullptr) return false;
     const fs::path root = pattern;
     fs::create_directories(root / "scratch");
@@ -325,7 +327,6 @@ bool BubblewrapAvailable() {
     ProcessLimits limits;
     limits.wall_seconds = 20;
     const ProcessOutcome outcome = RunProcess(spec, limits, sandbox);
-    std::error_code ec;
     fs::remove_all(root, ec);
     return outcome.started && outcome.exit_code == 0;
   }();

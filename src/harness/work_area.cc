@@ -1,6 +1,7 @@
 #include "harness/work_area.h"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fmt/format.h>
 #include <unistd.h>
@@ -24,9 +25,14 @@ constexpr fs::perms kTraversable = fs::perms::owner_all | fs::perms::group_exec 
 std::optional<WorkArea> WorkArea::Create(std::string& error) {
   std::error_code ec;
   const fs::path temp = fs::temp_directory_path(ec);
+  if (ec) {
+    const char* variable = std::getenv("TMPDIR");
+    error = fmt::format("no temporary directory for the work tree (TMPDIR={}): {}", variable ? variable : "", ec.message());
+    return std::nullopt;
+  }
   std::string pattern = (temp / fmt::format("{}{}-XXXXXX", kPrefix, OwnerToken())).string();
-  if (ec || mkdtemp(pattern.data()) == nullptr) {
-    error = fmt::format("cannot create a work directory in {}: {}", temp.string(), ec ? ec.message() : std::strerror(errno));
+  if (mkdtemp(pattern.data()) == nullptr) {
+    error = fmt::format("cannot create a work directory in {}: {}", temp.string(), std::strerror(errno));
     return std::nullopt;
   }
   fs::permissions(pattern, kTraversable, ec);
