@@ -138,6 +138,11 @@ class ServerUnderTest {
 
   std::string Url(const std::string& path) const { return fmt::format("http://127.0.0.1:{}{}", port_, path); }
 
+  /// False once the server failed to start or restart. Requests are never sent then:
+  /// with a private network the thread is back in the host's namespace, where 127.0.0.1
+  /// is somebody else.
+  bool Reachable() const { return child_.has_value() && (!Private() || visit_.has_value()); }
+
  private:
   bool Private() const { return submission_.bubblewrap && submission_.private_server_network; }
 
@@ -212,6 +217,7 @@ std::string RunHttpCase(const TestCase& test, ServerUnderTest& server, double ti
     }
     const double left = std::chrono::duration<double>(deadline - std::chrono::steady_clock::now()).count();
     if (left <= 0) return where + fmt::format("case timed out after {:g} s", timeout);
+    if (!server.Reachable()) return where + "not sent: the server is not running (it failed to start or restart)";
     HttpTransportError error;
     const auto response = SendHttpRequest(step.method, server.Url(step.path), step.headers, step.body, left, error);
     if (!response) {

@@ -45,17 +45,15 @@ std::string CheckSubmission(const Problem& problem, const fs::path& snapshot, co
 }
 
 /// Copies the submission where every user may read it (regular files and directories
-/// only); returns an error message or "".
-std::string CopyReadable(const fs::path& from, const fs::path& to) {
+/// only, plain modes: see common/tree_copy.h); returns an error message or "".
+std::string CopyReadable(const fs::path& from, const fs::path& to, std::string& truncated) {
   std::string error;
-  if (!CopyRegularTree(from, to, nullptr, error)) return "cannot copy the snapshot: " + error;
+  CopyResult result;
+  if (!CopyRegularTree(from, to, nullptr, CopyLimits{}, result, error)) return "cannot copy the snapshot: " + error;
+  truncated = result.truncated;
   std::error_code ec;
-  for (const auto& entry : fs::recursive_directory_iterator(to, ec)) {
-    const bool directory = entry.is_directory(ec);
-    fs::permissions(entry.path(), fs::perms::others_read | fs::perms::group_read | (directory ? fs::perms::others_exec | fs::perms::group_exec : fs::perms::none),
-                    fs::perm_options::add, ec);
-  }
-  fs::permissions(to, fs::perms::others_read | fs::perms::others_exec, fs::perm_options::add, ec);
+  fs::permissions(to, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec | fs::perms::others_read |
+                          fs::perms::others_exec, ec);
   return "";
 }
 
@@ -202,7 +200,7 @@ Evaluation EvaluateCheckpoint(const Problem& problem, std::size_t checkpoint, co
   // The sandbox user reads a copy: the snapshot may sit below directories it cannot enter
   // (a home directory), and the copy keeps the original safe from the submission.
   const fs::path copy = work ? work->path() / "submission" : fs::path();
-  if (failure.empty() && work) failure = CopyReadable(snapshot, copy);
+  if (failure.empty() && work) failure = CopyReadable(snapshot, copy, evaluation.copy_truncated);
   const Submission submission = MakeSubmission(problem, copy, options);
   evaluation.sandboxed = submission.bubblewrap;
   evaluation.isolation = Isolation(problem, submission, options);
@@ -245,6 +243,7 @@ nlohmann::ordered_json EvaluationToJson(const Evaluation& e) {
           {"snapshot", e.snapshot},
           {"sandboxed", e.sandboxed},
           {"isolation", IsolationToJson(e.isolation)},
+          {"snapshot_truncated", e.copy_truncated.empty() ? Json(nullptr) : Json(e.copy_truncated)},
           {"infrastructure_failure", e.infrastructure_failure.empty() ? Json(nullptr) : Json(e.infrastructure_failure)},
           {"pass_rate", rounded(e.pass_rate)},
           {"isolated_pass_rate", rounded(e.isolated_pass_rate)},

@@ -50,6 +50,8 @@ struct Evaluation {
   std::string infrastructure_failure;
   bool sandboxed = false;
   IsolationRecord isolation;
+  /// What of the snapshot was left out of the judged copy for a size limit (empty: nothing).
+  std::string copy_truncated;
   double seconds = 0;
 };
 

@@ -7,6 +7,7 @@
 #include <re2/re2.h>
 #include <sstream>
 
+#include "common/json_depth.h"
 #include "common/json_dump.h"
 
 namespace scbench::harness {
@@ -76,6 +77,11 @@ Comparison TextDiff(std::string_view expected, std::string_view actual) {
 }
 
 bool ParseJson(std::string_view text, Json& out, std::string& error) {
+  // A program's output nested a million levels deep must not overflow our stack.
+  if (!JsonNestingWithin(text)) {
+    error = fmt::format("JSON nested deeper than {} levels: {}", kMaxJsonDepth, Quote(text));
+    return false;
+  }
   try {
     out = Json::parse(text);
     return true;
@@ -85,32 +91,39 @@ bool ParseJson(std::string_view text, Json& out, std::string& error) {
   }
 }
 
-/// Removes the values at `path` (a JSON Pointer whose segments may be "*") from `value`.
-void RemovePath(Json& value, const std::vector<std::string>& segments, std::size_t at) {
-  if (at >= segments.size()) return;
+/// Removes the values at `path` (a JSON Pointer whose segments may be "*") from `value`;
+/// true when something was there to remove.
+bool RemovePath(Json& value, const std::vector<std::string>& segments, std::size_t at) {
+  if (at >= segments.size()) return false;
   const std::string& segment = segments[at];
   const bool last = at + 1 == segments.size();
-  const auto visit = [&](Json& child) { RemovePath(child, segments, at + 1); };
+  bool found = false;
+  const auto visit = [&](Json& child) { found = RemovePath(child, segments, at + 1) || found; };
   if (value.is_object()) {
     if (segment == "*") {
+      found = last && !value.empty();
       if (last) value = Json::object();
       else for (auto& [key, child] : value.items()) visit(child);
     } else if (value.contains(segment)) {
+      found = last;
       if (last) value.erase(segment);
       else visit(value[segment]);
     }
   } else if (value.is_array()) {
     if (segment == "*") {
+      found = last && !value.empty();
       if (last) value = Json::array();
       else for (auto& child : value) visit(child);
     } else if (std::all_of(segment.begin(), segment.end(), ::isdigit) && !segment.empty()) {
       const std::size_t index = std::stoul(segment);
       if (index < value.size()) {
+        found = last;
         if (last) value[index] = nullptr;  // keep positions stable
         else visit(value[index]);
       }
     }
   }
+  return found;
 }
 
 std::vector<std::string> PointerSegments(const std::string& pointer) {
@@ -128,8 +141,19 @@ std::vector<std::string> PointerSegments(const std::string& pointer) {
   return segments;
 }
 
-void RemoveIgnored(Json& value, const std::vector<std::string>& ignore_paths) {
-  for (const std::string& path : ignore_paths) RemovePath(value, PointerSegments(path), 0);
+/// Removes the ignored values; an ignored value is not compared but must be there, so
+/// returns the first ignored path without a wildcard that `value` lacks (nullopt if none).
+std::optional<std::string> RemoveIgnored(Json& value, const std::vector<std::string>& ignore_paths) {
+  std::optional<std::string> missing;
+  for (const std::string& path : ignore_paths) {
+    const bool found = RemovePath(value, PointerSegments(path), 0);
+    if (!found && !missing && path.find('*') == std::string::npos) missing = path;
+  }
+  return missing;
+}
+
+std::string MissingIgnored(const std::string& path) {
+  return fmt::format("at {}: missing (its value is not compared, but it must be there)", path);
 }
 
 std::optional<std::string> FirstDifference(const Json& want, const Json& got, const std::string& path,
@@ -164,8 +188,9 @@ std::optional<std::string> FirstDifference(const Json& want, const Json& got, co
                                            std::optional<double> tolerance) {
   if (want.type() == got.type() && want.is_object()) return ObjectDifference(want, got, path, tolerance);
   if (want.type() == got.type() && want.is_array()) return ArrayDifference(want, got, path, tolerance);
-  bool equal = want == got;
-  if (want.is_number() && got.is_number()) {
+  bool equal = want == got;  // integers against integers: exactly, whatever their size
+  const bool integers = want.is_number_integer() && got.is_number_integer();
+  if (want.is_number() && got.is_number() && (tolerance || !integers)) {
     const double a = want.get<double>(), b = got.get<double>();
     equal = tolerance ? std::fabs(a - b) <= *tolerance : a == b;
   }
@@ -221,7 +246,9 @@ Comparison CompareJsonLines(const Expectation& expected, std::string_view actual
   for (std::size_t i = 0; i < got.size(); ++i) {
     Json w = want[i], g = got[i];
     RemoveIgnored(w, expected.ignore_paths);
-    RemoveIgnored(g, expected.ignore_paths);
+    if (const auto missing = RemoveIgnored(g, expected.ignore_paths)) {
+      return {false, fmt::format("line {}: {}", i + 1, MissingIgnored(*missing))};
+    }
     if (auto d = FirstDifference(w, g, "", expected.tolerance)) return {false, fmt::format("line {}: {}", i + 1, *d)};
   }
   return {true, ""};
@@ -246,7 +273,7 @@ const char* CompareModeName(CompareMode mode) {
 Comparison CompareJson(const Expectation& expected, const Json& actual) {
   Json want = expected.value, got = actual;
   RemoveIgnored(want, expected.ignore_paths);
-  RemoveIgnored(got, expected.ignore_paths);
+  if (const auto missing = RemoveIgnored(got, expected.ignore_paths)) return {false, MissingIgnored(*missing)};
   if (expected.mode == CompareMode::kUnordered) return CompareUnordered(expected, want, got);
   const std::optional<double> tolerance =
       expected.mode == CompareMode::kNumeric ? std::optional(expected.tolerance.value_or(1e-6)) : expected.tolerance;

@@ -59,6 +59,33 @@ TEST(Expectation, NumericRegexAndContains) {
   EXPECT_TRUE(Compare(Text(CompareMode::kContains, "missing"), "column missing here").passed);
 }
 
+TEST(Expectation, LargeIntegersCompareExactly) {
+  EXPECT_FALSE(Compare(Json(CompareMode::kJson, "[9007199254740993]"), "[9007199254740992]").passed);
+  EXPECT_TRUE(Compare(Json(CompareMode::kJson, "[9007199254740993]"), "[9007199254740993]").passed);
+  EXPECT_FALSE(Compare(Json(CompareMode::kJson, "[18446744073709551615]"), "[18446744073709551614]").passed);
+  EXPECT_TRUE(Compare(Json(CompareMode::kJson, "[2]"), "[2.0]").passed);  // an integer and a float: by value
+}
+
+TEST(Expectation, AnIgnoredValueMustStillBeThere) {
+  Expectation ignoring = Json(CompareMode::kJson, R"({"name": "widget"})");
+  ignoring.ignore_paths = {"/id"};
+  EXPECT_TRUE(Compare(ignoring, R"({"name": "widget", "id": 7})").passed);
+  const auto missing = Compare(ignoring, R"({"name": "widget"})");
+  EXPECT_FALSE(missing.passed);
+  EXPECT_NE(missing.diff.find("at /id: missing"), std::string::npos) << missing.diff;
+  Expectation wildcard = Json(CompareMode::kUnordered, "[]");
+  wildcard.ignore_paths = {"/*/id"};
+  EXPECT_TRUE(Compare(wildcard, "[]").passed);  // nothing to ignore in an empty list
+}
+
+TEST(Expectation, OutputNestedTooDeeplyIsAFailureNotACrash) {
+  const std::string deep = std::string(1000000, '[') + std::string(1000000, ']');
+  const auto result = Compare(Json(CompareMode::kJson, "[1]"), deep);
+  EXPECT_FALSE(result.passed);
+  EXPECT_NE(result.diff.find("nested deeper than"), std::string::npos) << result.diff.substr(0, 200);
+  EXPECT_FALSE(Compare(Json(CompareMode::kJsonLines, "[[1]]"), deep + "\n").passed);
+}
+
 TEST(Expectation, ModeNamesRoundTrip) {
   for (const char* name : {"exact", "trimmed", "json", "jsonl", "unordered", "unordered_lines", "numeric", "regex", "contains"}) {
     const auto mode = ParseCompareMode(name);

@@ -44,22 +44,61 @@ void AddSystem(std::vector<std::string>& argv) {
   Add(argv, {"--proc", "/proc", "--dev", "/dev"});
 }
 
+/// Host configuration under /usr that no program needs and that may hold secrets (npm's
+/// global npmrc with registry tokens, for one).
+constexpr const char* kAlwaysHidden[] = {"/usr/local/etc"};
+
 bool Inside(const fs::path& path, const fs::path& directory) {
   const auto [end, _] = std::mismatch(directory.begin(), directory.end(), path.begin(), path.end());
   return end == directory.end();
 }
 
-/// Hidden paths that something bound would otherwise show.
+/// The path as the kernel resolves it (links and `..` resolved), so that a hidden path is
+/// recognised however it was spelled.
+fs::path Resolved(const fs::path& path) {
+  std::error_code ec;
+  fs::path resolved = fs::weakly_canonical(fs::absolute(path), ec);
+  return ec ? path.lexically_normal() : resolved;
+}
+
+/// Hidden paths (resolved) that something bound would otherwise show.
 std::vector<fs::path> Masks(const Sandbox& sandbox) {
-  std::vector<fs::path> bound = {"/usr", sandbox.scratch};
-  bound.insert(bound.end(), sandbox.read_only.begin(), sandbox.read_only.end());
-  bound.insert(bound.end(), sandbox.writable.begin(), sandbox.writable.end());
+  std::vector<fs::path> bound = {"/usr", Resolved(sandbox.scratch)};
+  for (const fs::path& path : sandbox.read_only) bound.push_back(Resolved(path));
+  for (const fs::path& path : sandbox.writable) bound.push_back(Resolved(path));
+  std::vector<fs::path> hidden(std::begin(kAlwaysHidden), std::end(kAlwaysHidden));
+  for (const fs::path& path : sandbox.hidden) hidden.push_back(Resolved(path));
   std::vector<fs::path> masks;
-  for (const fs::path& hidden : sandbox.hidden) {
-    const bool shown = std::any_of(bound.begin(), bound.end(), [&](const fs::path& b) { return Inside(hidden, b); });
-    if (shown) masks.push_back(hidden);
+  for (const fs::path& path : hidden) {
+    std::error_code ec;
+    const bool shown = std::any_of(bound.begin(), bound.end(), [&](const fs::path& b) { return Inside(path, b); });
+    if (shown && fs::is_directory(path, ec)) masks.push_back(path);
   }
   return masks;
+}
+
+bool InsideAny(const fs::path& path, const std::vector<fs::path>& directories) {
+  return std::any_of(directories.begin(), directories.end(), [&](const fs::path& d) { return Inside(path, d); });
+}
+
+/// Binds and masks in the order that makes both hold: binds outside every mask first, then
+/// the masks (empty directories over hidden paths), then the binds inside a mask (which
+/// stay visible on top of it), then the masks made read-only.
+void AddBindsAndMasks(std::vector<std::string>& argv, const Sandbox& sandbox) {
+  const std::vector<fs::path> masks = Masks(sandbox);
+  std::vector<std::pair<fs::path, const char*>> binds;
+  for (const fs::path& path : sandbox.read_only) binds.emplace_back(Resolved(path), "--ro-bind");
+  for (const fs::path& path : sandbox.writable) binds.emplace_back(Resolved(path), "--bind");
+  binds.emplace_back(Resolved(sandbox.scratch), "--bind");
+  for (const auto& [path, kind] : binds) {
+    if (!InsideAny(path, masks)) Add(argv, {kind, path.string(), path.string()});
+  }
+  for (const fs::path& path : masks) Add(argv, {"--tmpfs", path.string()});
+  for (const auto& [path, kind] : binds) {
+    if (InsideAny(path, masks)) Add(argv, {kind, path.string(), path.string()});
+  }
+  // A writable tmpfs would be storage without a quota.
+  for (const fs::path& path : masks) Add(argv, {"--remount-ro", path.string()});
 }
 
 }  // namespace
@@ -83,12 +122,8 @@ std::vector<std::string> BubblewrapArguments(const Sandbox& sandbox, const Bubbl
   AddSystem(argv);
   for (const auto& [fd, path] : descriptors.data_files) Add(argv, {"--ro-bind-data", std::to_string(fd), path});
   Add(argv, {"--perms", "1777", "--size", std::to_string(sandbox.tmp_bytes), "--tmpfs", "/tmp"});
-  for (const fs::path& path : sandbox.read_only) Add(argv, {"--ro-bind", path.string(), path.string()});
-  for (const fs::path& path : sandbox.writable) Add(argv, {"--bind", path.string(), path.string()});
-  Add(argv, {"--bind", sandbox.scratch.string(), sandbox.scratch.string()});
-  // Masks are empty and read-only: a writable tmpfs would be storage without a quota.
-  for (const fs::path& path : Masks(sandbox)) Add(argv, {"--tmpfs", path.string(), "--remount-ro", path.string()});
-  Add(argv, {"--remount-ro", "/", "--chdir", sandbox.scratch.string()});
+  AddBindsAndMasks(argv, sandbox);
+  Add(argv, {"--remount-ro", "/", "--chdir", Resolved(sandbox.scratch).string()});
   if (descriptors.seccomp >= 0) Add(argv, {"--seccomp", std::to_string(descriptors.seccomp)});
   if (descriptors.info >= 0) Add(argv, {"--info-fd", std::to_string(descriptors.info)});
   argv.push_back("--");

@@ -1,7 +1,9 @@
 #include "harness/mount_view.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include "harness/sandbox.h"
 
@@ -32,14 +34,44 @@ TEST(MountView, SystemDirectoriesAndACuratedEtcOnly) {
 }
 
 TEST(MountView, HiddenPathsAreCoveredOnlyWhereSomethingBoundWouldShowThem) {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::temp_directory_path() / ("scbench_masks_" + std::to_string(::getpid()));
+  fs::create_directories(root / "tools" / "problems");
+  fs::create_directories(root / "problems");
   Sandbox sandbox;
   sandbox.scratch = "/tmp/case/scratch";
-  sandbox.read_only = {"/srv/tools"};
-  sandbox.hidden = {"/srv/tools/problems", "/srv/problems", "/usr/share/scbench/problems"};
+  sandbox.read_only = {root / "tools"};
+  sandbox.hidden = {root / "tools" / "problems", root / "problems"};
   const std::string args = Joined(BubblewrapArguments(sandbox, {}));
-  EXPECT_NE(args.find("--tmpfs /srv/tools/problems --remount-ro /srv/tools/problems"), std::string::npos) << args;
-  EXPECT_NE(args.find("--tmpfs /usr/share/scbench/problems"), std::string::npos) << args;
-  EXPECT_EQ(args.find("/srv/problems"), std::string::npos) << args;
+  const std::string covered = (root / "tools" / "problems").string();
+  EXPECT_NE(args.find("--tmpfs " + covered), std::string::npos) << args;
+  EXPECT_NE(args.find("--remount-ro " + covered), std::string::npos) << args;
+  EXPECT_EQ(args.find((root / "problems").string()), std::string::npos) << args;  // nothing shows it
+  fs::remove_all(root);
+}
+
+TEST(MountView, HiddenPathsAreRecognisedThroughLinksAndDotsAndBindsInsideThemStayVisible) {
+  namespace fs = std::filesystem;
+  const fs::path root = fs::temp_directory_path() / ("scbench_view_" + std::to_string(::getpid()));
+  fs::create_directories(root / "project" / "problems");
+  fs::create_directories(root / "project" / "runs" / "r1" / "workspace");
+  fs::create_directory_symlink(root / "project", root / "link");
+  Sandbox sandbox;
+  sandbox.scratch = root / "link" / "runs" / "r1" / "workspace";
+  sandbox.read_only = {root / "link"};  // an agent's folder that holds problems and runs
+  sandbox.hidden = {root / "link" / "runs" / ".." / "problems", root / "link" / "runs"};
+  const std::string args = Joined(BubblewrapArguments(sandbox, {}));
+  const std::string project = (root / "project").string();
+  const auto at = [&](const std::string& words) { return args.find(words); };
+  EXPECT_NE(at("--tmpfs " + project + "/problems"), std::string::npos) << args;
+  EXPECT_NE(at("--tmpfs " + project + "/runs"), std::string::npos) << args;
+  // The workspace inside the hidden run directory is bound after the mask covers it.
+  const auto mask = at("--tmpfs " + project + "/runs ");
+  const auto workspace = at("--bind " + project + "/runs/r1/workspace");
+  ASSERT_NE(workspace, std::string::npos) << args;
+  EXPECT_GT(workspace, mask);
+  EXPECT_GT(at("--remount-ro " + project + "/runs"), workspace);
+  fs::remove_all(root);
 }
 
 TEST(MountView, DescriptorsAndTheHostNetworkWhenAsked) {

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <fstream>
 #include <grp.h>
+#include <linux/close_range.h>
 #include <linux/seccomp.h>
 #include <mutex>
 #include <poll.h>
@@ -112,13 +113,18 @@ void SetLimit(int resource, rlim_t value) {
   dup2(plan.in, 0);
   dup2(plan.out, 1);
   dup2(plan.err, 2);
+  // Nothing scbench inherited or opened reaches the child but what the plan names: a
+  // descriptor of a directory on the host would be a way out of any file system view.
+  if (close_range(3, ~0U, CLOSE_RANGE_CLOEXEC) != 0) FailChild(plan.report);
   for (const int fd : plan.join_group) {
     if (write(fd, "0", 1) != 1) FailChild(plan.report);
   }
   if (plan.limits->limit_address_space) SetLimit(RLIMIT_AS, plan.limits->memory_bytes);
   SetLimit(RLIMIT_NPROC, static_cast<rlim_t>(plan.limits->processes));
   SetLimit(RLIMIT_FSIZE, plan.limits->file_bytes);
-  SetLimit(RLIMIT_CORE, 0);
+  // 1, not 0: a limit of 0 does not stop a dump to a core_pattern pipe; 1 does, and is
+  // too small for any core file.
+  SetLimit(RLIMIT_CORE, 1);
   if (chdir(plan.sandbox->scratch.c_str()) != 0) FailChild(plan.report);
   for (const int fd : plan.inherited) fcntl(fd, F_SETFD, 0);
   if (const auto& identity = plan.sandbox->identity) {
@@ -213,7 +219,9 @@ bool IsBubblewrap(pid_t pid) {
 
 std::string ReadCapped(const fs::path& path, std::uint64_t cap) {
   std::ifstream stream(path, std::ios::binary);
-  std::string text(static_cast<std::size_t>(std::min<std::uint64_t>(cap, 1u << 20)), '\0');
+  std::error_code ec;
+  const std::uint64_t size = fs::file_size(path, ec);
+  std::string text(static_cast<std::size_t>(std::min<std::uint64_t>(cap, ec ? 0 : size)), '\0');
   stream.read(text.data(), static_cast<std::streamsize>(text.size()));
   text.resize(static_cast<std::size_t>(stream.gcount()));
   return text;
@@ -342,11 +350,12 @@ void GiveToSandboxUser(const fs::path& directory, const std::optional<SandboxIde
   (void)!lchown(directory.c_str(), identity->uid, identity->gid);
 }
 
-ChildProcess::ChildProcess(pid_t pid, fs::path io_directory, const ProcessLimits& limits,
+ChildProcess::ChildProcess(pid_t pid, const ProcessSpec& spec, const ProcessLimits& limits,
                            std::optional<ResourceGroup> group, int info_fd, std::optional<SandboxIdentity> identity)
     : pid_(pid),
-      io_directory_(std::move(io_directory)),
-      output_cap_(limits.file_bytes),
+      io_directory_(spec.io_directory),
+      file_bytes_(limits.file_bytes),
+      keep_bytes_(std::min(limits.file_bytes, spec.keep_output_bytes)),
       group_(std::move(group)),
       info_fd_(info_fd),
       identity_(identity),
@@ -357,7 +366,8 @@ ChildProcess::ChildProcess(ChildProcess&& other) noexcept
       reaped_(other.reaped_),
       status_(other.status_),
       io_directory_(std::move(other.io_directory_)),
-      output_cap_(other.output_cap_),
+      file_bytes_(other.file_bytes_),
+      keep_bytes_(other.keep_bytes_),
       group_(std::move(other.group_)),
       info_fd_(std::exchange(other.info_fd_, -1)),
       sandboxed_pid_(other.sandboxed_pid_),
@@ -449,7 +459,7 @@ std::optional<ChildProcess> ChildProcess::Start(const ProcessSpec& spec, const P
     if (info_read >= 0) close(info_read);
     return std::nullopt;
   }
-  return ChildProcess(pid, spec.io_directory, limits, std::move(group), info_read, sandbox.identity);
+  return ChildProcess(pid, spec, limits, std::move(group), info_read, sandbox.identity);
 }
 
 void ChildProcess::KillTree() {
@@ -537,11 +547,11 @@ ProcessOutcome ChildProcess::Finish(bool timed_out) {
   if (WIFEXITED(status_)) outcome.exit_code = WEXITSTATUS(status_);
   if (WIFSIGNALED(status_)) outcome.signal = WTERMSIG(status_);
   // Python and others ignore SIGXFSZ and fail the write instead: the file's size tells.
-  outcome.output_limit = outcome.signal == SIGXFSZ || ReachedSize(io_directory_ / "stdout", output_cap_) ||
-                         ReachedSize(io_directory_ / "stderr", output_cap_);
+  outcome.output_limit = outcome.signal == SIGXFSZ || ReachedSize(io_directory_ / "stdout", file_bytes_) ||
+                         ReachedSize(io_directory_ / "stderr", file_bytes_);
   outcome.memory_limit = group_ && group_->MemoryLimitReached();
-  outcome.stdout_text = ReadCapped(io_directory_ / "stdout", output_cap_);
-  outcome.stderr_text = ReadCapped(io_directory_ / "stderr", output_cap_);
+  outcome.stdout_text = ReadCapped(io_directory_ / "stdout", keep_bytes_);
+  outcome.stderr_text = ReadCapped(io_directory_ / "stderr", keep_bytes_);
   return outcome;
 }
 

@@ -83,6 +83,9 @@ struct ProcessSpec {
   std::optional<std::string> stdin_text;
   /// Where stdout, stderr and stdin files live: outside the scratch, out of the child's reach.
   std::filesystem::path io_directory;
+  /// How much of stdout and stderr ProcessOutcome holds (the files keep everything up to
+  /// the file-size limit).
+  std::uint64_t keep_output_bytes = 64ull << 20;
 };
 
 struct ProcessOutcome {
@@ -125,8 +128,8 @@ class ChildProcess {
   std::optional<pid_t> SandboxedPid(double seconds);
 
  private:
-  ChildProcess(pid_t pid, std::filesystem::path io_directory, const ProcessLimits& limits,
-               std::optional<ResourceGroup> group, int info_fd, std::optional<SandboxIdentity> identity);
+  ChildProcess(pid_t pid, const ProcessSpec& spec, const ProcessLimits& limits, std::optional<ResourceGroup> group,
+               int info_fd, std::optional<SandboxIdentity> identity);
   void Reap(int status);
   void KillTree();
   void ReapOrphans() const;
@@ -135,7 +138,8 @@ class ChildProcess {
   bool reaped_ = false;
   int status_ = 0;
   std::filesystem::path io_directory_;
-  std::uint64_t output_cap_ = 0;
+  std::uint64_t file_bytes_ = 0;   // the limit
+  std::uint64_t keep_bytes_ = 0;   // what Finish() reads
   std::optional<ResourceGroup> group_;
   int info_fd_ = -1;
   std::optional<pid_t> sandboxed_pid_;

@@ -6,6 +6,7 @@
 #include <arpa/inet.h>
 #include <chrono>
 #include <csignal>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <grp.h>
@@ -225,6 +226,25 @@ TEST_P(SandboxTest, ADaemonThatLeavesTheProcessGroupDiesWithTheCase) {
   if (sandbox_.identity) {
     EXPECT_EQ(ProcessesOwnedBy(sandbox_.identity->uid), 0);
   }
+}
+
+TEST_P(SandboxTest, DescriptorsScbenchHoldsDoNotReachTheChild) {
+  const int root = ::open("/", O_RDONLY);  // not close-on-exec, as an inherited one would be
+  ASSERT_GE(root, 0);
+  ASSERT_EQ(::dup2(root, 100), 100);
+  const auto outcome = RunScript("descriptors.py");
+  ::close(100);
+  ::close(root);
+  EXPECT_EQ(outcome.stdout_text.find("100 "), std::string::npos) << outcome.stdout_text;
+  EXPECT_EQ(outcome.stdout_text.find(" /\n"), std::string::npos) << outcome.stdout_text;
+  EXPECT_NE(outcome.stdout_text.find("2 "), std::string::npos) << outcome.stderr_text;
+}
+
+TEST_P(SandboxTest, OutputLargerThanAMebibyteIsKeptWhole) {
+  limits_.file_bytes = 8 << 20;
+  const auto outcome = RunScript("bigprint.py", {"3"});
+  EXPECT_FALSE(outcome.output_limit);
+  EXPECT_EQ(outcome.stdout_text.size(), std::size_t{3} << 20);
 }
 
 TEST_P(SandboxTest, PrivilegedSystemCallsAreRefused) {

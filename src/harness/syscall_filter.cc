@@ -19,7 +19,8 @@ const std::vector<std::string> kDenied = {
     // Namespaces: no joining another, no making one (clone with namespace flags is filtered apart).
     "setns", "unshare",
     // Other processes' memory and the kernel's handles to files outside the view.
-    "ptrace", "process_vm_readv", "process_vm_writev", "open_by_handle_at", "name_to_handle_at",
+    "ptrace", "process_vm_readv", "process_vm_writev", "pidfd_getfd", "process_madvise", "kcmp",
+    "open_by_handle_at", "name_to_handle_at",
     // Kernel state that outlives the process or reaches beyond it.
     "keyctl", "add_key", "request_key", "bpf", "perf_event_open", "userfaultfd", "kexec_load",
     "kexec_file_load", "init_module", "finit_module", "delete_module", "swapon", "swapoff", "reboot",

@@ -36,7 +36,9 @@ std::optional<WorkArea> WorkArea::Create(std::string& error) {
     return std::nullopt;
   }
   fs::permissions(pattern, kTraversable, ec);
-  return WorkArea(pattern);
+  // The sandbox binds resolved paths: the submission's own paths must be the same ones.
+  const fs::path resolved = fs::canonical(pattern, ec);
+  return WorkArea(ec ? fs::path(pattern) : resolved);
 }
 
 WorkArea::WorkArea(WorkArea&& other) noexcept : path_(std::exchange(other.path_, fs::path())) {}

@@ -19,20 +19,21 @@ namespace {
 constexpr std::array kSkippedDirectories = {".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "venv",
                                             ".mypy_cache", ".pytest_cache", ".ruff_cache", ".tox", ".cache"};
 
-bool Skipped(const fs::directory_entry& entry, int depth, const std::vector<std::string>& skip_names) {
-  const std::string name = entry.path().filename().string();
+bool Skipped(const fs::path& path, bool directory, int depth, const std::vector<std::string>& skip_names) {
+  const std::string name = path.filename().string();
   if (depth == 0 && std::find(skip_names.begin(), skip_names.end(), name) != skip_names.end()) return true;
   std::error_code ec;
-  if (entry.symlink_status(ec).type() == fs::file_type::directory) {
+  if (directory) {
     if (std::find(kSkippedDirectories.begin(), kSkippedDirectories.end(), name) != kSkippedDirectories.end()) return true;
-    return fs::exists(entry.path() / "pyvenv.cfg", ec);
+    return fs::is_regular_file(fs::symlink_status(path / "pyvenv.cfg", ec));
   }
   return name.ends_with(".pyc");
 }
 
-bool CopyTree(const fs::path& from, const fs::path& to, const std::vector<std::string>& skip_names, std::string& error) {
-  return CopyRegularTree(from, to, [&](const fs::directory_entry& entry, int depth) { return Skipped(entry, depth, skip_names); },
-                         error);
+bool CopyTree(const fs::path& from, const fs::path& to, const std::vector<std::string>& skip_names, CopyResult& result,
+              std::string& error) {
+  const auto skip = [&](const fs::path& path, bool directory, int depth) { return Skipped(path, directory, depth, skip_names); };
+  return CopyRegularTree(from, to, skip, CopyLimits{}, result, error);
 }
 
 std::map<std::string, fs::path> FilesUnder(const fs::path& root) {
@@ -46,6 +47,10 @@ std::map<std::string, fs::path> FilesUnder(const fs::path& root) {
 }
 
 std::string Slurp(const fs::path& path) { return ReadWholeFile(path).value_or(""); }
+
+/// Files larger than this are counted (lines added and removed whole), not diffed: a line
+/// diff's memory grows with the number of lines, and an agent chooses that number.
+constexpr std::size_t kMaxDiffedBytes = 4u << 20;
 
 long long CountLines(const std::string& text) {
   if (text.empty()) return 0;
@@ -79,11 +84,13 @@ LineCounts DiffTexts(const std::string& before, const std::string& after) {
 }  // namespace
 
 bool SnapshotWorkspace(const fs::path& workspace, const fs::path& snapshot, const std::vector<std::string>& skip_names,
-                       std::string& error) {
+                       std::string& truncated, std::string& error) {
   const fs::path partial = snapshot.string() + ".partial";
   std::error_code ec;
   fs::remove_all(partial, ec);
-  if (!CopyTree(workspace, partial, skip_names, error)) return false;
+  CopyResult result;
+  if (!CopyTree(workspace, partial, skip_names, result, error)) return false;
+  truncated = result.truncated;
   fs::remove_all(snapshot, ec);
   fs::rename(partial, snapshot, ec);
   if (ec) error = snapshot.string() + ": " + ec.message();
@@ -95,7 +102,8 @@ bool RestoreWorkspace(const fs::path& snapshot, const fs::path& workspace, std::
   // The workspace itself stays: it may be a mount point (a quota).
   for (const auto& entry : fs::directory_iterator(workspace, ec)) fs::remove_all(entry.path(), ec);
   fs::create_directories(workspace, ec);
-  return CopyTree(snapshot, workspace, {}, error);
+  CopyResult result;
+  return CopyTree(snapshot, workspace, {}, result, error);
 }
 
 WorkspaceDiff DiffSnapshots(const fs::path& before, const fs::path& after) {
@@ -114,7 +122,8 @@ WorkspaceDiff DiffSnapshots(const fs::path& before, const fs::path& after) {
     const std::string new_text = Slurp(found->second);
     if (new_text == old_text) continue;
     ++diff.files_modified;
-    const LineCounts counts = DiffTexts(old_text, new_text);
+    const bool too_large = old_text.size() > kMaxDiffedBytes || new_text.size() > kMaxDiffedBytes;
+    const LineCounts counts = too_large ? LineCounts{CountLines(new_text), CountLines(old_text)} : DiffTexts(old_text, new_text);
     diff.lines_added += counts.added;
     diff.lines_removed += counts.removed;
   }

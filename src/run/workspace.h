@@ -12,9 +12,11 @@ namespace scbench::run {
 
 /// Copies `workspace` into `snapshot` (created fresh; written under a temporary name and
 /// renamed, so a snapshot directory is either complete or absent). `skip_names` are file or
-/// directory names left out in addition to the built-in ones (static assets).
+/// directory names left out in addition to the built-in ones (static assets). Regular
+/// files and folders only, within common/tree_copy.h's limits: `truncated` says what was
+/// left out for a limit (empty when nothing was).
 bool SnapshotWorkspace(const std::filesystem::path& workspace, const std::filesystem::path& snapshot,
-                       const std::vector<std::string>& skip_names, std::string& error);
+                       const std::vector<std::string>& skip_names, std::string& truncated, std::string& error);
 
 /// Replaces the workspace's content with the snapshot's.
 bool RestoreWorkspace(const std::filesystem::path& snapshot, const std::filesystem::path& workspace,

@@ -33,7 +33,9 @@ TEST_F(WorkspaceTest, SnapshotLeavesOutVenvsCachesVcsAndAssets) {
   Write(root_ / "ws/.git/HEAD", "ref\n");
   Write(root_ / "ws/data/input.csv", "asset\n");
   std::string error;
-  ASSERT_TRUE(SnapshotWorkspace(root_ / "ws", root_ / "snap", {"data"}, error)) << error;
+  std::string truncated;
+  ASSERT_TRUE(SnapshotWorkspace(root_ / "ws", root_ / "snap", {"data"}, truncated, error)) << error;
+  EXPECT_EQ(truncated, "");
   std::vector<std::string> files;
   for (const auto& entry : fs::recursive_directory_iterator(root_ / "snap")) {
     if (entry.is_regular_file()) files.push_back(fs::relative(entry.path(), root_ / "snap").generic_string());

@@ -84,13 +84,14 @@ class Hostile(unittest.TestCase):
     def tearDown(self):
         self.tmp.cleanup()
 
-    def evaluate(self, submission, problem="vault", checkpoint=1, extra=(), budget=60):
+    def evaluate(self, submission, problem="vault", checkpoint=1, extra=(), budget=60, pass_fds=()):
         """Runs scbench eval; returns (evaluation, seconds, leftovers)."""
         output = os.path.join(self.tmp.name, "evaluation.json")
         start = time.time()
         process = subprocess.Popen([SCBENCH, "eval", os.path.join(self.fixtures, "submissions", submission), "--problem",
                                     problem, "--checkpoint", str(checkpoint), "--problems-dir", self.problems, "-o",
-                                    output, "-q", *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                                    output, "-q", *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                   pass_fds=pass_fds)
         try:
             stdout, stderr = process.communicate(timeout=budget)
         except subprocess.TimeoutExpired:
@@ -194,19 +195,71 @@ class Hostile(unittest.TestCase):
         self.assertLess(seconds, 20)
         self.assertClean(left)
 
+    def test_descriptors_scbench_inherits_do_not_reach_a_submission(self):
+        # A descriptor of / left open by whatever started scbench (make, a CI runner, a shell).
+        root_fd = os.open("/", os.O_RDONLY)
+        try:
+            evaluation, _, left = self.evaluate("fd_leak", checkpoint=2, pass_fds=(root_fd,))
+        finally:
+            os.close(root_fd)
+        self.assertEqual(evaluation["groups"]["core"]["passed"], 0, self.failures(evaluation))
+        self.assertClean(left)
+
+    def test_setuid_bits_do_not_survive_the_copy_scbench_judges(self):
+        submission = os.path.join(self.tmp.name, "submissions", "setuid")
+        shutil.copytree(os.path.join(self.fixtures, "submissions", "setuid_probe"), submission)
+        with open(os.path.join(submission, "tool"), "w") as handle:
+            handle.write("#!/bin/sh\n")
+        os.chmod(os.path.join(submission, "tool"), 0o6755)
+        evaluation, _, left = self.evaluate(os.path.relpath(submission, os.path.join(self.fixtures, "submissions")))
+        self.assertEqual(evaluation["groups"]["core"]["passed"], 0, self.failures(evaluation))
+        self.assertClean(left)
+
+    @unittest.skipUnless(root(), "a server's own network namespace needs root")
+    def test_after_a_failed_restart_nothing_is_sent_to_the_host(self):
+        service = socket.socket()
+        service.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            service.bind(("127.0.0.1", 8000))
+        except OSError:
+            self.skipTest("port 8000 is busy here")
+        service.listen(16)
+        service.settimeout(0.1)
+        try:
+            evaluation, _, left = self.evaluate("no_second_start", problem="relay")
+            try:
+                connection, _ = service.accept()
+                connection.close()
+                reached = True
+            except OSError:
+                reached = False
+        finally:
+            service.close()
+        self.assertFalse(reached, "a request meant for the sandboxed server reached the host")
+        failures = self.failures(evaluation)
+        self.assertEqual(sorted(failures), ["across-a-restart", "after-the-restart"])
+        self.assertIn("not sent: the server is not running", failures["after-the-restart"])
+        self.assertClean(left)
+
+    def test_output_nested_a_million_levels_deep_is_a_failure_not_a_crash(self):
+        evaluation, _, left = self.evaluate("deep_json", problem="beacon")
+        self.assertEqual(sum(g["passed"] for g in evaluation["groups"].values()), 0)
+        self.assertIn("nested deeper than", self.failures(evaluation)["core-ping-0"])
+        self.assertClean(left)
+
     def test_kill_minus_nine_leaves_nothing_after_the_next_start(self):
         for extra in ((), ("--no-sandbox",)):
             output = os.path.join(self.tmp.name, "killed.json")
-            process = subprocess.Popen([SCBENCH, "eval", os.path.join(self.fixtures, "submissions", "daemon"),
+            process = subprocess.Popen([SCBENCH, "eval", os.path.join(self.fixtures, "submissions", "daemon_sleeper"),
                                         "--problem", "vault", "--checkpoint", "2", "--problems-dir", self.problems,
                                         "-o", output, *extra], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            # Killed once a case is running and has left its daemon.
             deadline = time.time() + 20
-            pattern = os.path.join(tempfile.gettempdir(), "scbench-eval-%d.*" % process.pid)
-            while not glob.glob(pattern) and time.time() < deadline:
-                time.sleep(0.01)
-            time.sleep(0.3)
+            while not marked_processes() and time.time() < deadline:
+                time.sleep(0.02)
             process.send_signal(signal.SIGKILL)
             process.wait()
+            pattern = os.path.join(tempfile.gettempdir(), "scbench-eval-%d.*" % process.pid)
             self.assertTrue(glob.glob(pattern), "the killed eval had no work tree to leave")
             # The next scbench that runs untrusted code sweeps up after the dead one.
             self.evaluate("../problems/vault/checkpoint_1/solution")
@@ -241,6 +294,49 @@ class Hostile(unittest.TestCase):
         self.assertEqual(record["agent_isolation"], "strict")
         with open(os.path.join(run_dir, "run.json")) as handle:
             self.assertEqual(json.load(handle)["agent_isolation"]["network"], "host")
+
+    @unittest.skipUnless(root(), "agents run as an unprivileged user only when scbench is root")
+    def test_hidden_paths_stay_hidden_however_they_are_spelled(self):
+        # The agent's folder holds a copy of the problems, named through a link and relatively.
+        project = os.path.join(self.tmp.name, "project")
+        os.makedirs(project)
+        shutil.copytree(self.problems, os.path.join(project, "problems"))
+        shutil.copy(os.path.join(self.fixtures, "agents", "escape_agent.py"), project)
+        os.symlink(project, os.path.join(self.tmp.name, "link"))
+        elsewhere = os.path.join(self.tmp.name, "elsewhere")
+        os.makedirs(elsewhere)
+        run_dir = os.path.join(self.tmp.name, "run")
+        env = dict(os.environ, HOSTILE_TARGET="/usr/local/scbench-escaped-%d.txt" % os.getpid(),
+                   HOSTILE_PROBLEMS="../link/problems", HOSTILE_RUN_DIR=run_dir)
+        result = subprocess.run([SCBENCH, "run", "--agent", "command", "--model", "hostile", "--problem", "vault",
+                                 "--checkpoints", "1", "--problems-dir", "../link/problems", "--out", run_dir,
+                                 "command=../link/escape_agent.py"],
+                                capture_output=True, text=True, env=env, timeout=300, cwd=elsewhere)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        with open(os.path.join(run_dir, "problems", "vault", "checkpoint_1", "snapshot", "report-1.json")) as handle:
+            report = json.load(handle)
+        for attack in ("list_problems", "read_solution", "read_cases"):
+            self.assertTrue(report[attack].startswith("refused"), "%s: %s" % (attack, report[attack]))
+
+    @unittest.skipUnless(root(), "workspace quotas need root")
+    def test_a_workspace_made_expensive_to_copy_is_snapshotted_within_limits(self):
+        run_dir = os.path.join(self.tmp.name, "run")
+        agent = os.path.join(self.fixtures, "agents", "bloat_agent.py")
+        result = subprocess.run([SCBENCH, "run", "--agent", "command", "--model", "hostile", "--problem", "vault",
+                                 "--checkpoints", "1", "--problems-dir", self.problems, "--out", run_dir,
+                                 "command=" + agent], capture_output=True, text=True, timeout=300)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        checkpoint = os.path.join(run_dir, "problems", "vault", "checkpoint_1")
+        with open(os.path.join(checkpoint, "record.json")) as handle:
+            record = json.load(handle)
+        self.assertIn("more than", record["snapshot_truncated"] or "")
+        total = 0
+        for root_dir, _, names in os.walk(os.path.join(checkpoint, "snapshot")):
+            for name in names:
+                info = os.lstat(os.path.join(root_dir, name))
+                total += info.st_blocks * 512
+                self.assertFalse(info.st_mode & 0o7000, name)
+        self.assertLess(total, 600 << 20)
 
 
 if __name__ == "__main__":
