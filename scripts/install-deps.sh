@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config git python3
           nlohmann-json3-dev rapidjson-dev libyaml-cpp-dev libcli11-dev libfmt-dev libxxhash-dev libre2-dev libmimalloc-dev libcurl4-openssl-dev libgit2-dev
-          libgtest-dev libgmock-dev libbenchmark-dev radon bubblewrap libseccomp-dev)
+          libgtest-dev libgmock-dev libbenchmark-dev radon bubblewrap libseccomp-dev iproute2)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -3,7 +3,9 @@
 #include <chrono>
 #include <fmt/format.h>
 #include <iostream>
+#include <map>
 #include <memory>
+#include <cstdlib>
 #include <mutex>
 
 #include "cli/exit_codes.h"
@@ -38,6 +40,8 @@ struct RunFlags {
   std::vector<std::string> model_catalogs;
   std::string problems_dir;
   std::vector<std::string> overrides;
+  std::vector<std::string> agent_env;  // KEY=VALUE, or KEY (its value from our environment)
+  int checkpoints = 0;
 };
 
 fs::path DataRoot() {
@@ -64,10 +68,12 @@ std::optional<run::RunConfig> ResolveConfig(const RunFlags& flags, fs::path& run
   }
   run::RunConfig config;
   config.agent = flags.agent;
-  config.model = flags.model.empty() ? "default" : flags.model;
+  config.model = flags.model;
   config.prompt = flags.prompt;
   config.reasoning_effort = flags.reasoning_effort;
   config.overrides = flags.overrides;
+  config.checkpoints = flags.checkpoints;
+  for (const std::string& item : flags.agent_env) config.agent_env.push_back(item.substr(0, item.find('=')));
   config.limits = flags.limits;
   config.stop_on_fail = flags.stop_on_fail;
   config.sandbox = !flags.no_sandbox;
@@ -81,12 +87,38 @@ std::optional<run::RunConfig> ResolveConfig(const RunFlags& flags, fs::path& run
     }
     for (const auto& directory : harness::FindProblems(config.problems_dir)) config.problems.push_back(directory.filename().string());
   }
-  run_dir = flags.out.empty() ? fs::path("runs") / fmt::format("{}-{}-{}", config.agent, config.model, Timestamp()) : fs::path(flags.out);
+  const std::string label = config.model.empty() ? config.agent : config.agent + "-" + config.model;
+  run_dir = flags.out.empty() ? fs::path("runs") / fmt::format("{}-{}", label, Timestamp()) : fs::path(flags.out);
   if (fs::exists(run_dir / "run.json")) {
     error = run_dir.string() + " already holds a run; continue it with --resume " + run_dir.string();
     return std::nullopt;
   }
   return config;
+}
+
+/// The values of the run's --agent-env names: given again with the flag, or from our
+/// environment (they are never written into the run, so a resumed run needs them anew).
+bool ResolveAgentEnvironment(const RunFlags& flags, run::RunContext& context, std::string& error) {
+  std::map<std::string, std::string> given;
+  for (const std::string& item : flags.agent_env) {
+    const auto equals = item.find('=');
+    if (equals == 0 || item.empty()) {
+      error = "--agent-env '" + item + "': expected NAME=VALUE or NAME";
+      return false;
+    }
+    if (equals != std::string::npos) given[item.substr(0, equals)] = item.substr(equals + 1);
+  }
+  for (const std::string& name : context.config.agent_env) {
+    if (given.contains(name)) {
+      context.agent_env[name] = given[name];
+    } else if (const char* value = std::getenv(name.c_str())) {
+      context.agent_env[name] = value;
+    } else {
+      error = fmt::format("--agent-env {}: no value (give --agent-env {}=VALUE or export {})", name, name, name);
+      return false;
+    }
+  }
+  return true;
 }
 
 /// Loads everything a run needs and checks it before any file is written.
@@ -96,7 +128,8 @@ bool PrepareContext(const RunFlags& flags, run::RunContext& context, std::vector
   const fs::path data = config.data_dir;
   auto agent = run::LoadAgent(data / "agents", config.agent, error);
   if (!agent || !run::ApplySettingOverrides(*agent, config.overrides, error) ||
-      !run::ApplyReasoningEffort(*agent, config.reasoning_effort, error) || !run::CheckAgentReady(*agent, error)) {
+      !run::ApplyReasoningEffort(*agent, config.reasoning_effort, error) ||
+      !run::CheckAgentReady(*agent, config.model, error) || !ResolveAgentEnvironment(flags, context, error)) {
     return false;
   }
   context.agent = std::move(*agent);
@@ -121,9 +154,6 @@ bool PrepareContext(const RunFlags& flags, run::RunContext& context, std::vector
   context.sandbox_agents = config.sandbox;
   context.evaluation.sandbox = config.sandbox;
   context.agent_allowance.seconds = config.limits.checkpoint_seconds;
-  // Neither agents nor submissions may see the problems or any run (earlier evaluations).
-  context.hidden = {fs::absolute(config.problems_dir), fs::absolute(context.run_dir)};
-  context.evaluation.hidden = context.hidden;
   return true;
 }
 
@@ -192,6 +222,19 @@ int RunRun(const RunFlags& flags) {
   if (!rules) return kExitUsageOrIo;
   context.rules = &*rules;
   fs::create_directories(context.run_dir);
+  // Neither agents nor submissions may see the problems or the run (earlier evaluations).
+  // Resolved once: agents are shown resolved paths, and both must stay hidden whatever way
+  // they were named.
+  context.run_dir = fs::canonical(context.run_dir);
+  context.hidden = {fs::weakly_canonical(context.config.problems_dir), context.run_dir};
+  context.evaluation.hidden = context.hidden;
+  if (context.agent.builtin.empty() && context.config.agent_version.empty()) {
+    const auto version = run::ProbeAgentVersion(context.agent, context.sandbox_agents, error);
+    if (version) context.config.agent_version = *version;
+    if (!version && !context.agent.version_command.empty()) {
+      std::cerr << "scbench run: warning: the agent's version is unknown: " << error << "\n";
+    }
+  }
   auto run_json = run::RunConfigToJson(context.config);
   run_json["agent_isolation"] = harness::IsolationToJson(run::DescribeAgentIsolation(context.sandbox_agents, context.agent_allowance));
   if (!fs::exists(context.run_dir / "run.json") &&
@@ -209,7 +252,9 @@ void AddRunCommand(CLI::App& app, int& exit_code) {
   CLI::App* command = app.add_subcommand("run", "Drive an agent through problems, checkpoint after checkpoint");
   command->add_option("--agent", flags->agent, "Agent (agents/NAME.yaml): claude-code, codex, gemini, opencode, command, replay");
   command->add_option("--model", flags->model, "Model name passed to the agent and priced from the catalog");
-  command->add_option("--problem", flags->problems, "Problem name, repeatable, or 'all'");
+  // One value per flag: otherwise `--problem ledger command=PATH` would take the setting
+  // for a problem name.
+  command->add_option("--problem", flags->problems, "Problem name, repeatable, or 'all'")->allow_extra_args(false);
   command->add_option("--prompt", flags->prompt, "Prompt template (prompts/NAME.md)");
   command->add_option("--reasoning-effort", flags->reasoning_effort, "low, medium or high, mapped per agent");
   command->add_option("-j,--jobs", flags->jobs, "Problems run in parallel");
@@ -222,7 +267,11 @@ void AddRunCommand(CLI::App& app, int& exit_code) {
   command->add_option("--max-steps", flags->limits.checkpoint_steps, "Step limit per checkpoint (0 = none)");
   command->add_option("--max-cost", flags->limits.checkpoint_cost, "Cost limit per checkpoint, USD (0 = none)");
   command->add_option("--problem-max-cost", flags->limits.problem_cost, "Cost limit per problem, USD (0 = none)");
-  command->add_option("--models", flags->model_catalogs, "Extra model price catalog (YAML), repeatable");
+  command->add_option("--models", flags->model_catalogs, "Extra model price catalog (YAML), repeatable")->allow_extra_args(false);
+  command->add_option("--agent-env", flags->agent_env,
+                      "NAME=VALUE or NAME (from our environment) for the agent, repeatable; values are not stored")
+      ->allow_extra_args(false);
+  command->add_option("--checkpoints", flags->checkpoints, "Run only the first N checkpoints of each problem")->check(CLI::PositiveNumber);
   command->add_option("--problems-dir", flags->problems_dir, "Where problems live");
   command->add_option("overrides", flags->overrides, "Agent settings as key=value");
   command->callback([flags, &exit_code] { exit_code = RunRun(*flags); });

@@ -15,14 +15,12 @@ namespace scbench::harness {
 namespace fs = std::filesystem;
 namespace {
 
-constexpr std::string_view kPrefix = "scbench-eval-";
-
 /// Sandbox users must pass through to their own directories; listing stays private.
 constexpr fs::perms kTraversable = fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec;
 
 }  // namespace
 
-std::optional<WorkArea> WorkArea::Create(std::string& error) {
+std::optional<fs::path> MakeOwnedDirectory(std::string_view prefix, std::string& error) {
   std::error_code ec;
   const fs::path temp = fs::temp_directory_path(ec);
   if (ec) {
@@ -30,15 +28,21 @@ std::optional<WorkArea> WorkArea::Create(std::string& error) {
     error = fmt::format("no temporary directory for the work tree (TMPDIR={}): {}", variable ? variable : "", ec.message());
     return std::nullopt;
   }
-  std::string pattern = (temp / fmt::format("{}{}-XXXXXX", kPrefix, OwnerToken())).string();
+  std::string pattern = (temp / fmt::format("{}{}-XXXXXX", prefix, OwnerToken())).string();
   if (mkdtemp(pattern.data()) == nullptr) {
     error = fmt::format("cannot create a work directory in {}: {}", temp.string(), std::strerror(errno));
     return std::nullopt;
   }
   fs::permissions(pattern, kTraversable, ec);
-  // The sandbox binds resolved paths: the submission's own paths must be the same ones.
+  // The sandbox binds resolved paths: the program's own paths must be the same ones.
   const fs::path resolved = fs::canonical(pattern, ec);
-  return WorkArea(ec ? fs::path(pattern) : resolved);
+  return ec ? fs::path(pattern) : resolved;
+}
+
+std::optional<WorkArea> WorkArea::Create(std::string& error) {
+  auto path = MakeOwnedDirectory(kWorkAreaPrefix, error);
+  if (!path) return std::nullopt;
+  return WorkArea(*path);
 }
 
 WorkArea::WorkArea(WorkArea&& other) noexcept : path_(std::exchange(other.path_, fs::path())) {}
@@ -81,8 +85,9 @@ void SweepAbandonedWorkAreas() {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(fs::temp_directory_path(ec), ec)) {
     const std::string name = entry.path().filename().string();
-    if (!name.starts_with(kPrefix) || !entry.is_directory(ec)) continue;
-    const std::string rest = name.substr(kPrefix.size());
+    const std::string_view prefix = name.starts_with(kWorkAreaPrefix) ? kWorkAreaPrefix : kAgentBoxPrefix;
+    if (!name.starts_with(prefix) || !entry.is_directory(ec)) continue;
+    const std::string rest = name.substr(prefix.size());
     const auto dash = rest.rfind('-');
     // Trees named before owners were recorded have no token: their owner is unknown.
     if (dash == std::string::npos || rest.find('.') == std::string::npos) continue;

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "harness/sandbox.h"
 
@@ -43,7 +44,16 @@ class WorkArea {
   std::filesystem::path path_;
 };
 
-/// Removes work areas (and their control groups) left by scbench processes that are gone.
+/// Prefixes of the directories scbench makes in $TMPDIR for untrusted code.
+inline constexpr std::string_view kWorkAreaPrefix = "scbench-eval-";
+inline constexpr std::string_view kAgentBoxPrefix = "scbench-agent-";
+
+/// A new directory `$TMPDIR/<prefix><owner token>-XXXXXX`, resolved, which sandbox users
+/// may pass through (mode 0711); nullopt with `error` naming TMPDIR when it cannot be made.
+std::optional<std::filesystem::path> MakeOwnedDirectory(std::string_view prefix, std::string& error);
+
+/// Removes work areas and agent boxes (and their control groups) left by scbench
+/// processes that are gone.
 void SweepAbandonedWorkAreas();
 
 }  // namespace scbench::harness

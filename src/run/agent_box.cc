@@ -1,12 +1,15 @@
 #include "run/agent_box.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fmt/format.h>
 #include <fstream>
 #include <sstream>
 #include <unistd.h>
 
 #include "harness/mount_space.h"
+#include "harness/work_area.h"
+#include "run/agent.h"
 #include "harness/resource_group.h"
 
 namespace scbench::run {
@@ -72,6 +75,9 @@ std::string Interpreter(const fs::path& script) {
   return "";
 }
 
+/// A user's home directory (~/bin/node's "prefix"), which is never bound whole.
+bool IsHomeDirectory(const fs::path& path) { return path == "/root" || path.parent_path() == "/home"; }
+
 /// What must be bound for the program at `real` (canonical) to run inside: an npm
 /// package's whole node_modules tree (its dependencies); an interpreter's installation
 /// prefix (node from nvm: …/bin/node -> …, whose libraries it needs); else the program's
@@ -81,7 +87,7 @@ void AddBinds(const fs::path& real, bool interpreter, std::vector<fs::path>& bin
   if (InSystem(real)) return;
   if (const auto root = NodeModulesRoot(real)) {
     binds.push_back(*root);
-  } else if (interpreter && real.parent_path().filename() == "bin") {
+  } else if (interpreter && real.parent_path().filename() == "bin" && !IsHomeDirectory(real.parent_path().parent_path())) {
     binds.push_back(real.parent_path().parent_path());
   } else {
     binds.push_back(real.parent_path());
@@ -136,6 +142,39 @@ std::optional<AgentProgram> ResolveAgentProgram(const std::string& program, cons
   return resolved;
 }
 
+std::optional<std::string> ProbeAgentVersion(const AgentSpec& agent, bool sandbox_requested, std::string& error) {
+  if (agent.version_command.empty()) return std::nullopt;
+  AgentAllowance allowance;
+  allowance.seconds = 120;  // some CLIs take seconds just to start
+  std::optional<std::string> version;
+  {
+    auto box = AgentBox::Open(sandbox_requested, allowance, {}, error);
+    const char* path = std::getenv("PATH");
+    const auto program = box ? ResolveAgentProgram(agent.version_command.front(), path ? path : "") : std::nullopt;
+    if (box && program && box->PrepareCheckpoint("", error)) {
+      harness::ProcessSpec spec;
+      spec.argv = agent.version_command;
+      spec.argv.front() = program->path.string();
+      spec.env = RenderAgentEnvironment(agent, {});
+      spec.env["PATH"] = path ? path : "/usr/bin:/bin";
+      spec.env["HOME"] = box->home().string();
+      spec.io_directory = box->prompt_file().parent_path();
+      harness::Sandbox sandbox = box->SandboxFor(*program);
+      sandbox.share_network = false;
+      const harness::ProcessOutcome outcome = harness::RunProcess(spec, box->Limits(), sandbox);
+      std::istringstream lines(outcome.stdout_text);
+      std::string line;
+      while (std::getline(lines, line) && line.find_first_not_of(" \t\r") == std::string::npos) {
+      }
+      if (outcome.exit_code == 0 && !line.empty()) version = line.substr(0, line.find_last_not_of(" \t\r") + 1);
+      if (!version) error = fmt::format("{} failed: {}", agent.version_command.front(), outcome.Describe(allowance.seconds));
+    } else if (box && !program) {
+      error = "cannot find '" + agent.version_command.front() + "' on PATH";
+    }
+  }
+  return version;
+}
+
 harness::IsolationRecord DescribeAgentIsolation(bool sandbox_requested, const AgentAllowance& allowance) {
   const bool bubblewrap = sandbox_requested && harness::BubblewrapAvailable();
   const bool own_identity = harness::IdentityLease().identity().has_value();
@@ -144,10 +183,10 @@ harness::IsolationRecord DescribeAgentIsolation(bool sandbox_requested, const Ag
       LimitsFor(allowance));
 }
 
-AgentBox::AgentBox(fs::path workspace, fs::path home, bool sandbox_requested, AgentAllowance allowance,
-                   std::vector<fs::path> hidden)
-    : workspace_(std::move(workspace)),
-      home_(std::move(home)),
+AgentBox::AgentBox(fs::path root, bool sandbox_requested, AgentAllowance allowance, std::vector<fs::path> hidden)
+    : root_(std::move(root)),
+      workspace_(root_ / "workspace"),
+      home_(root_ / "home"),
       sandbox_requested_(sandbox_requested),
       bubblewrap_(sandbox_requested && harness::BubblewrapAvailable()),
       allowance_(allowance),
@@ -155,7 +194,8 @@ AgentBox::AgentBox(fs::path workspace, fs::path home, bool sandbox_requested, Ag
       lease_(std::make_unique<harness::IdentityLease>()) {}
 
 AgentBox::AgentBox(AgentBox&& other) noexcept
-    : workspace_(std::move(other.workspace_)),
+    : root_(std::exchange(other.root_, fs::path())),
+      workspace_(std::move(other.workspace_)),
       home_(std::move(other.home_)),
       sandbox_requested_(other.sandbox_requested_),
       bubblewrap_(other.bubblewrap_),
@@ -164,21 +204,18 @@ AgentBox::AgentBox(AgentBox&& other) noexcept
       lease_(std::move(other.lease_)),
       quota_(std::exchange(other.quota_, false)) {}
 
-std::optional<AgentBox> AgentBox::Open(const fs::path& workspace, const fs::path& home, bool sandbox_requested,
-                                       const AgentAllowance& allowance, std::vector<fs::path> hidden,
-                                       std::string& error) {
+std::optional<AgentBox> AgentBox::Open(bool sandbox_requested, const AgentAllowance& allowance,
+                                       std::vector<fs::path> hidden, std::string& error) {
+  auto root = harness::MakeOwnedDirectory(harness::kAgentBoxPrefix, error);
+  if (!root) return std::nullopt;
+  AgentBox box(*root, sandbox_requested, allowance, std::move(hidden));
   std::error_code ec;
-  fs::create_directories(workspace, ec);
-  if (!ec) fs::create_directories(home, ec);
+  fs::create_directories(box.workspace_, ec);
+  if (!ec) fs::create_directories(box.home_, ec);
   if (ec) {
-    error = fmt::format("cannot create the agent's directories: {}", ec.message());
+    error = fmt::format("cannot create the agent's directories in {}: {}", box.root_.string(), ec.message());
     return std::nullopt;
   }
-  AgentBox box(fs::absolute(workspace), fs::absolute(home), sandbox_requested, allowance, std::move(hidden));
-  // What a resumed run finds on disk is an interrupted checkpoint's leftovers: the
-  // workspace is restored from the last snapshot either way.
-  ClearDirectory(box.workspace_);
-  ClearDirectory(box.home_);
   if (!harness::PrivateMountSpaceActive()) return box;
   const auto& identity = box.lease_->identity();
   const uid_t uid = identity ? identity->uid : getuid();
@@ -193,12 +230,16 @@ std::optional<AgentBox> AgentBox::Open(const fs::path& workspace, const fs::path
 }
 
 AgentBox::~AgentBox() {
-  if (!quota_) return;
-  harness::UnmountQuota(workspace_);
-  harness::UnmountQuota(home_);
+  if (root_.empty()) return;
+  if (quota_) {
+    harness::UnmountQuota(workspace_);
+    harness::UnmountQuota(home_);
+  }
+  std::error_code ec;
+  fs::remove_all(root_, ec);
 }
 
-bool AgentBox::PrepareCheckpoint(std::string& error) {
+bool AgentBox::PrepareCheckpoint(const std::string& prompt, std::string& error) {
   ClearDirectory(home_);
   std::error_code ec;
   fs::create_directories(home_ / "tmp", ec);
@@ -206,18 +247,35 @@ bool AgentBox::PrepareCheckpoint(std::string& error) {
     error = fmt::format("cannot prepare the agent's home {}: {}", home_.string(), ec.message());
     return false;
   }
+  std::ofstream(prompt_file(), std::ios::binary) << prompt;
+  fs::permissions(prompt_file(), fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read, ec);
   harness::GiveToSandboxUser(workspace_, lease_->identity());
   harness::GiveToSandboxUser(home_, lease_->identity());
   return true;
 }
 
-harness::Sandbox AgentBox::SandboxFor(const AgentProgram& program, const fs::path& prompt_file) const {
+bool AgentBox::WriteHomeFile(const std::string& relative, const std::string& content, std::string& error) const {
+  const fs::path path = home_ / relative;
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  std::ofstream stream(path, std::ios::binary);
+  stream << content;
+  if (ec || !stream.flush()) {
+    error = fmt::format("cannot write the agent's {}: {}", path.string(), ec ? ec.message() : "write failed");
+    return false;
+  }
+  stream.close();
+  harness::GiveToSandboxUser(home_, lease_->identity());
+  return true;
+}
+
+harness::Sandbox AgentBox::SandboxFor(const AgentProgram& program) const {
   harness::Sandbox sandbox;
   sandbox.bubblewrap = bubblewrap_;
   sandbox.scratch = workspace_;
   sandbox.writable = {home_};
   sandbox.read_only = program.binds;
-  sandbox.read_only.push_back(fs::absolute(prompt_file));
+  sandbox.read_only.push_back(prompt_file());
   sandbox.hidden = hidden_;
   sandbox.share_network = true;
   sandbox.tmp_bytes = allowance_.tmp_bytes;

@@ -15,6 +15,9 @@ nlohmann::ordered_json RunConfigToJson(const RunConfig& c) {
           {"reasoning_effort", c.reasoning_effort},
           {"problems", c.problems},
           {"overrides", c.overrides},
+          {"agent_env", c.agent_env},
+          {"agent_version", c.agent_version.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(c.agent_version)},
+          {"checkpoints", c.checkpoints == 0 ? nlohmann::ordered_json("all") : nlohmann::ordered_json(c.checkpoints)},
           {"limits",
            {{"checkpoint_seconds", c.limits.checkpoint_seconds},
             {"checkpoint_steps", c.limits.checkpoint_steps},
@@ -51,6 +54,9 @@ std::optional<RunConfig> LoadRunConfig(const std::filesystem::path& run_dir, std
   c.reasoning_effort = json.value("reasoning_effort", "");
   c.problems = json.value("problems", std::vector<std::string>{});
   c.overrides = json.value("overrides", std::vector<std::string>{});
+  c.agent_env = json.value("agent_env", std::vector<std::string>{});
+  c.agent_version = json.contains("agent_version") && json["agent_version"].is_string() ? json["agent_version"].get<std::string>() : "";
+  c.checkpoints = json.contains("checkpoints") && json["checkpoints"].is_number_integer() ? json["checkpoints"].get<int>() : 0;
   const auto& limits = json["limits"];
   c.limits.checkpoint_seconds = limits.value("checkpoint_seconds", 3600.0);
   c.limits.checkpoint_steps = limits.value("checkpoint_steps", 0);

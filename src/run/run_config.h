@@ -28,6 +28,11 @@ struct RunConfig {
   std::string reasoning_effort;
   std::vector<std::string> problems;
   std::vector<std::string> overrides;  // key=value agent settings
+  /// Names of the variables given with --agent-env; their values are never written down
+  /// (they may be secrets) and must be given again to resume.
+  std::vector<std::string> agent_env;
+  int checkpoints = 0;       // only the first N checkpoints of each problem (0: all)
+  std::string agent_version;  // what the agent's version command printed
   RunLimits limits;
   bool stop_on_fail = false;
   bool sandbox = true;       // bubblewrap for agents and submissions (--no-sandbox turns it off)

@@ -1,5 +1,6 @@
 #include "run/run_results.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 #include <fstream>
@@ -56,6 +57,21 @@ double Mean(const std::vector<Json>& records, const char* key) {
   return records.empty() ? 0 : sum / static_cast<double>(records.size());
 }
 
+/// Rows whose `key` is a number (null means unknown: an unpriced model, an agent that
+/// does not report steps).
+int Known(const std::vector<Json>& records, const char* key) {
+  return static_cast<int>(std::count_if(records.begin(), records.end(), [&](const Json& r) { return r.contains(key) && r[key].is_number(); }));
+}
+
+/// The mean over the rows that know `key`, or null when none does: never a made-up 0.
+Json KnownMean(const std::vector<Json>& records, const char* key) {
+  const int known = Known(records, key);
+  if (known == 0) return nullptr;
+  double sum = 0;
+  for (const Json& r : records) sum += Number(r, key);
+  return Rounded(sum / known);
+}
+
 }  // namespace
 
 std::vector<Json> CollectRecords(const fs::path& run_dir, const std::vector<harness::Problem>& problems) {
@@ -100,9 +116,10 @@ Json SummarizeRun(const std::vector<Json>& records, const std::vector<harness::P
           {"problems_partially_solved", partial},
           {"pass_rate_by_group", GroupPassRates(records)},
           {"mean_pass_rate", Rounded(Mean(records, "pass_rate"))},
-          {"mean_cost_usd_per_checkpoint", Rounded(Mean(records, "cost_usd"))},
+          {"mean_cost_usd_per_checkpoint", KnownMean(records, "cost_usd")},
+          {"cost_known_checkpoints", Known(records, "cost_usd")},
           {"mean_tokens_per_checkpoint", Rounded(Mean(records, "total_tokens"))},
-          {"mean_steps_per_checkpoint", Rounded(Mean(records, "steps"))},
+          {"mean_steps_per_checkpoint", KnownMean(records, "steps")},
           {"mean_erosion", Rounded(Mean(records, "erosion"))},
           {"mean_verbosity", Rounded(Mean(records, "verbosity"))},
           {"erosion_trend", Trend(by_problem, "erosion")},
@@ -120,8 +137,16 @@ std::string SummaryText(const Json& s) {
   const Json& g = s["pass_rate_by_group"];
   out += fmt::format("pass rate by group: core {}  functionality {}  error {}  regression {}\n", pct(g["core"]),
                      pct(g["functionality"]), pct(g["error"]), pct(g["regression"]));
-  out += fmt::format("per checkpoint: cost ${:.4f}  tokens {:.0f}  steps {:.1f}\n", s["mean_cost_usd_per_checkpoint"].get<double>(),
-                     s["mean_tokens_per_checkpoint"].get<double>(), s["mean_steps_per_checkpoint"].get<double>());
+  const Json& cost = s["mean_cost_usd_per_checkpoint"];
+  const Json& steps = s["mean_steps_per_checkpoint"];
+  const int priced = s["cost_known_checkpoints"].get<int>();
+  const int completed = s["checkpoints_completed"].get<int>();
+  out += fmt::format("per checkpoint: cost {}  tokens {:.0f}  steps {}\n",
+                     cost.is_number() ? fmt::format("${:.4f}{}", cost.get<double>(),
+                                                    priced < completed ? fmt::format(" (priced {} of {})", priced, completed) : "")
+                                      : "unknown (no price for the model)",
+                     s["mean_tokens_per_checkpoint"].get<double>(),
+                     steps.is_number() ? fmt::format("{:.1f}", steps.get<double>()) : "unknown");
   for (const char* metric : {"erosion", "verbosity"}) {
     const Json& trend = s[std::string(metric) + "_trend"];
     out += fmt::format("{}: mean {:.3f}, first->last change {:+.3f}, rose in {} of {} trajectories\n", metric,

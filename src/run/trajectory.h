@@ -10,30 +10,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "harness/evaluation.h"
 #include "harness/problem.h"
-#include "quality/rules/rule_set.h"
-#include "run/agent.h"
-#include "run/agent_box.h"
-#include "run/run_config.h"
-#include "run/usage.h"
+#include "run/run_context.h"
 
 namespace scbench::run {
-
-/// Everything a trajectory needs, shared read-only between problems running in parallel.
-struct RunContext {
-  std::filesystem::path run_dir;
-  RunConfig config;
-  AgentSpec agent;
-  std::string prompt_template;
-  ModelCatalog catalog;
-  const quality::RuleSet* rules = nullptr;
-  harness::EvaluationOptions evaluation;
-  bool sandbox_agents = true;
-  AgentAllowance agent_allowance;
-  /// Never visible to agents, even if something bound would show them.
-  std::vector<std::filesystem::path> hidden;
-};
 
 /// The directory of one checkpoint's outputs.
 std::filesystem::path CheckpointDirectory(const std::filesystem::path& run_dir, const std::string& problem,

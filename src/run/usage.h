@@ -1,6 +1,6 @@
 #pragma once
-/// What an agent spent: tokens, steps and cost, read from its own output format, with cost
-/// from a price catalog when the agent reports none.
+/// What an agent spent: tokens, steps and cost (parsed from its output by agent_output.h),
+/// with cost from a price catalog when the agent reports none.
 
 #include <filesystem>
 #include <map>
@@ -20,18 +20,13 @@ struct Usage {
   long long cache_read_tokens = 0;
   long long cache_write_tokens = 0;
   long long reasoning_tokens = 0;
-  int steps = 0;
+  /// Model responses; nullopt when the agent's output does not tell.
+  std::optional<int> steps;
   std::optional<double> cost_usd;  // as reported by the agent
 
   Usage& operator+=(const Usage& other);
-  long long total_tokens() const { return input_tokens + output_tokens + cache_read_tokens + cache_write_tokens; }
+  long long total_tokens() const;
 };
-
-bool IsKnownOutputParser(std::string_view name);
-
-/// Parses an agent's captured stdout with the named parser (claude-stream-json, codex-json,
-/// gemini-stream-json, opencode-json, scbench-usage-lines). Lines that are not JSON are skipped.
-Usage ParseAgentOutput(std::string_view parser, std::string_view output);
 
 struct ModelPrice {
   double input = 0, output = 0, cache_read = 0, cache_write = 0;  // USD per million tokens

@@ -164,11 +164,20 @@ class RunTest(unittest.TestCase):
             self.assertFalse(os.path.exists(self.out("bad")), args)
         env = {k: v for k, v in os.environ.items() if k not in ("ANTHROPIC_API_KEY", "CLAUDE_CODE_OAUTH_TOKEN")}
         env["PATH"] = os.path.dirname(SCBENCH) + ":/usr/bin:/bin"
-        missing = scbench("run", "--agent", "claude-code", "--problem", "shout", "--problems-dir", self.problems,
-                          "--out", self.out("bad"), env=env)
+        no_model = scbench("run", "--agent", "claude-code", "--problem", "shout", "--problems-dir", self.problems,
+                           "--out", self.out("bad"), env=env)
+        self.assertEqual(no_model.returncode, 2)
+        self.assertIn("give the model with --model", no_model.stderr)
+        missing = scbench("run", "--agent", "claude-code", "--model", "claude-sonnet-4-5", "--problem", "shout",
+                          "--problems-dir", self.problems, "--out", self.out("bad"), env=env)
         self.assertEqual(missing.returncode, 2)
         self.assertIn("'claude' is not installed (install it with: npm install -g @anthropic-ai/claude-code)",
                       missing.stderr)
+        # One value per --problem: a setting after it stays a setting.
+        unset = scbench("run", "--agent", "command", "--problem", "shout", "command=" + self.agent, "--dry-run",
+                        "--problems-dir", self.problems, "--out", self.out("bad"))
+        self.assertEqual(unset.returncode, 0, unset.stderr)
+        self.assertIn("problem shout: 2 checkpoints", unset.stdout)
 
     def test_incompatible_run_directory_and_existing_run(self):
         first = scbench("run", "--agent", "replay", "--problem", "shout", "--problems-dir", self.problems, "--out", self.out())
