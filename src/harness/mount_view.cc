@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <fmt/format.h>
+#include <fstream>
 
 #include "harness/sandbox.h"
+#include "harness/work_area.h"
 
 namespace scbench::harness {
 namespace fs = std::filesystem;
@@ -25,6 +27,37 @@ void Add(std::vector<std::string>& argv, std::initializer_list<std::string> word
   argv.insert(argv.end(), words.begin(), words.end());
 }
 
+/// Copies `entry` of /etc into `copy`: a top-level link is followed (resolv.conf may point
+/// into /run, which the sandbox lacks); links inside folders are kept (they point into /usr).
+void CopyEtcEntry(const std::string& entry, const fs::path& copy) {
+  std::error_code ec;
+  const fs::path source = fs::canonical(fs::path("/etc") / entry, ec);
+  if (ec) return;
+  const fs::path target = copy / entry;
+  fs::create_directories(target.parent_path(), ec);
+  fs::copy(source, target, fs::copy_options::recursive | fs::copy_options::copy_symlinks, ec);
+}
+
+/// The /etc entries toolchains need, copied once per process into a directory of
+/// scbench's own, so that a sandbox binds one directory instead of thirty entries (each
+/// bind costs its share of every case's start). Empty when it cannot be made: the
+/// entries are then bound one by one. passwd and group are placeholders that each
+/// sandbox covers with its own.
+const fs::path& SharedEtcCopy() {
+  static const fs::path copy = [] {
+    std::string error;
+    const auto root = MakeOwnedDirectory(kEtcCopyPrefix, error);
+    if (!root) return fs::path();
+    for (const std::string& entry : kEtcEntries) CopyEtcEntry(entry, *root);
+    for (const char* placeholder : {"passwd", "group"}) std::ofstream(*root / placeholder).flush();
+    std::error_code ec;
+    fs::permissions(*root, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                               fs::perms::others_read | fs::perms::others_exec, ec);
+    return *root;
+  }();
+  return copy;
+}
+
 void AddSystem(std::vector<std::string>& argv) {
   Add(argv, {"--ro-bind", "/usr", "/usr"});
   for (const char* root : kSystemRoots) {
@@ -35,11 +68,15 @@ void AddSystem(std::vector<std::string>& argv) {
       Add(argv, {"--ro-bind", root, root});
     }
   }
-  Add(argv, {"--dir", "/etc"});
-  for (const std::string& entry : kEtcEntries) {
-    const fs::path path = fs::path("/etc") / entry;
-    std::error_code ec;
-    if (fs::exists(path, ec)) Add(argv, {"--ro-bind", path.string(), path.string()});
+  if (const fs::path& copy = SharedEtcCopy(); !copy.empty()) {
+    Add(argv, {"--ro-bind", copy.string(), "/etc"});
+  } else {
+    Add(argv, {"--dir", "/etc"});
+    for (const std::string& entry : kEtcEntries) {
+      const fs::path path = fs::path("/etc") / entry;
+      std::error_code ec;
+      if (fs::exists(path, ec)) Add(argv, {"--ro-bind", path.string(), path.string()});
+    }
   }
   Add(argv, {"--proc", "/proc", "--dev", "/dev"});
 }

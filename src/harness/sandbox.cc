@@ -19,6 +19,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -359,6 +360,7 @@ ChildProcess::ChildProcess(pid_t pid, const ProcessSpec& spec, const ProcessLimi
       group_(std::move(group)),
       info_fd_(info_fd),
       identity_(identity),
+      pidfd_(static_cast<int>(syscall(SYS_pidfd_open, pid, 0))),
       started_(std::chrono::steady_clock::now()) {}
 
 ChildProcess::ChildProcess(ChildProcess&& other) noexcept
@@ -372,6 +374,7 @@ ChildProcess::ChildProcess(ChildProcess&& other) noexcept
       info_fd_(std::exchange(other.info_fd_, -1)),
       sandboxed_pid_(other.sandboxed_pid_),
       identity_(other.identity_),
+      pidfd_(std::exchange(other.pidfd_, -1)),
       started_(other.started_) {
   other.group_.reset();
 }
@@ -383,6 +386,7 @@ ChildProcess::~ChildProcess() {
     waitpid(pid_, &status, 0);
   }
   if (info_fd_ >= 0) close(info_fd_);
+  if (pidfd_ >= 0) close(pidfd_);
 }
 
 std::optional<ChildProcess> ChildProcess::Start(const ProcessSpec& spec, const ProcessLimits& limits,
@@ -462,17 +466,26 @@ std::optional<ChildProcess> ChildProcess::Start(const ProcessSpec& spec, const P
   return ChildProcess(pid, spec, limits, std::move(group), info_read, sandbox.identity);
 }
 
-void ChildProcess::KillTree() {
+bool ChildProcess::KillTree() {
   kill(-pid_, SIGKILL);
   // Members that left the process group (setsid daemons) are found by their control group.
-  if (group_) group_->KillAll();
+  return !group_ || !group_->KillAll().empty();
 }
 
-void ChildProcess::ReapOrphans() const {
-  // Killed orphans come to scbench (AdoptOrphansOnce) as zombies, which count against
-  // their uid's process limit. Only those of this tree's own identity are reaped: a
-  // concurrent tree's child must stay for its own waitpid.
+void ChildProcess::ReapOrphans(bool killed_strays) const {
+  // Orphans come to scbench (AdoptOrphansOnce) as zombies, which count against their uid's
+  // process limit. Only those of this tree's own identity are reaped: a concurrent tree's
+  // child must stay for its own waitpid.
   if (!identity_) return;
+  // Zombies already there: peeked at without reaping, reaped when they are this tree's.
+  for (siginfo_t info{}; waitid(P_ALL, 0, &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid != 0;) {
+    if (info.si_uid != identity_->uid) break;
+    waitpid(info.si_pid, nullptr, 0);
+    info = {};
+  }
+  // Processes just killed take a moment to die and be handed to scbench: a full look is
+  // only needed then (every live member of the tree was in its control group).
+  if (!killed_strays) return;
   for (int round = 0; round < 200; ++round) {
     bool left = false;
     for (const ProcessInfo& p : Processes()) {
@@ -490,7 +503,7 @@ void ChildProcess::Reap(int status) {
   status_ = status;
   // Whatever the child left behind goes too, and is gone before we return: a restarted
   // server must not find its port still held.
-  KillTree();
+  const bool killed_strays = KillTree();
   // Its zombies go too: they count against the sandbox uid's process limit until reaped.
   for (int attempt = 0; attempt < 400; ++attempt) {
     while (waitpid(-pid_, nullptr, WNOHANG) > 0) {
@@ -500,7 +513,7 @@ void ChildProcess::Reap(int status) {
   }
   while (waitpid(-pid_, nullptr, WNOHANG) > 0) {
   }
-  ReapOrphans();
+  ReapOrphans(killed_strays);
 }
 
 bool ChildProcess::Exited() {
@@ -514,7 +527,14 @@ bool ChildProcess::WaitFor(double seconds) {
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
   auto pause = std::chrono::microseconds(200);
   while (!Exited()) {
-    if (std::chrono::steady_clock::now() >= deadline) return false;
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return false;
+    if (pidfd_ >= 0) {
+      // Woken the moment the child exits, instead of sleeping in steps past it.
+      pollfd exited{pidfd_, POLLIN, 0};
+      poll(&exited, 1, static_cast<int>(std::min<long long>(left.count() + 1, 1000)));
+      continue;
+    }
     std::this_thread::sleep_for(pause);
     pause = std::min(pause * 2, std::chrono::microseconds(10000));
   }

@@ -131,8 +131,10 @@ class ChildProcess {
   ChildProcess(pid_t pid, const ProcessSpec& spec, const ProcessLimits& limits, std::optional<ResourceGroup> group,
                int info_fd, std::optional<SandboxIdentity> identity);
   void Reap(int status);
-  void KillTree();
-  void ReapOrphans() const;
+  /// Kills the process group and the control group; false when the control group held
+  /// nothing more to kill.
+  bool KillTree();
+  void ReapOrphans(bool killed_strays) const;
 
   pid_t pid_ = -1;
   bool reaped_ = false;
@@ -144,6 +146,7 @@ class ChildProcess {
   int info_fd_ = -1;
   std::optional<pid_t> sandboxed_pid_;
   std::optional<SandboxIdentity> identity_;
+  int pidfd_ = -1;  // readable once the child exits (pidfd_open), or -1
   std::chrono::steady_clock::time_point started_;
 };
 

@@ -1,5 +1,6 @@
 #include "harness/work_area.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -14,6 +15,8 @@
 namespace scbench::harness {
 namespace fs = std::filesystem;
 namespace {
+
+constexpr std::string_view kPrefixes[] = {kWorkAreaPrefix, kAgentBoxPrefix, kEtcCopyPrefix};
 
 /// Sandbox users must pass through to their own directories; listing stays private.
 constexpr fs::perms kTraversable = fs::perms::owner_all | fs::perms::group_exec | fs::perms::others_exec;
@@ -85,9 +88,10 @@ void SweepAbandonedWorkAreas() {
   std::error_code ec;
   for (const auto& entry : fs::directory_iterator(fs::temp_directory_path(ec), ec)) {
     const std::string name = entry.path().filename().string();
-    const std::string_view prefix = name.starts_with(kWorkAreaPrefix) ? kWorkAreaPrefix : kAgentBoxPrefix;
-    if (!name.starts_with(prefix) || !entry.is_directory(ec)) continue;
-    const std::string rest = name.substr(prefix.size());
+    const auto prefix = std::find_if(std::begin(kPrefixes), std::end(kPrefixes),
+                                     [&](std::string_view p) { return name.starts_with(p); });
+    if (prefix == std::end(kPrefixes) || !entry.is_directory(ec)) continue;
+    const std::string rest = name.substr(prefix->size());
     const auto dash = rest.rfind('-');
     // Trees named before owners were recorded have no token: their owner is unknown.
     if (dash == std::string::npos || rest.find('.') == std::string::npos) continue;

@@ -47,6 +47,7 @@ class WorkArea {
 /// Prefixes of the directories scbench makes in $TMPDIR for untrusted code.
 inline constexpr std::string_view kWorkAreaPrefix = "scbench-eval-";
 inline constexpr std::string_view kAgentBoxPrefix = "scbench-agent-";
+inline constexpr std::string_view kEtcCopyPrefix = "scbench-etc-";
 
 /// A new directory `$TMPDIR/<prefix><owner token>-XXXXXX`, resolved, which sandbox users
 /// may pass through (mode 0711); nullopt with `error` naming TMPDIR when it cannot be made.
